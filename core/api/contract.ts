@@ -1,0 +1,80 @@
+/**
+ * The one contract. Every operation any transport (Electron IPC, web mode, the `ledger` CLI) may call is listed
+ * here with its zod input and output. Pure: the renderer imports it for types and instant validation.
+ */
+import { z } from 'zod';
+import { byId, ok } from './common';
+import * as app from '../app/schemas';
+import * as audit from '../audit/schemas';
+import * as org from '../org/schemas';
+import * as people from '../people/schemas';
+import * as reports from '../reports/schemas';
+
+interface MethodDef<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  /** Chinese one-liner, shown by `ledger methods`. */
+  summary: string;
+  /** Methods that write must say so: the host refuses them until the township is set up. */
+  writes: boolean;
+}
+
+function query<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string): MethodDef<I, O> {
+  return { input, output, summary, writes: false };
+}
+function command<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string): MethodDef<I, O> {
+  return { input, output, summary, writes: true };
+}
+
+const none = z.object({}).default({});
+
+export const contract = {
+  'app.status': query(none, app.appStatus, '程序与数据文件状态'),
+  'app.openDemo': query(none, app.appStatus, '切换到演示数据（首次使用时自动生成）'),
+  'app.openReal': query(none, app.appStatus, '切换回正式数据'),
+  'dashboard.summary': query(none, app.dashboardSummary, '首页统计数'),
+
+  'org.seedTowns': query(none, z.object({ countyName: z.string(), towns: z.array(org.seedTown) }), '可选的乡镇（街道）列表'),
+  'org.seedUnits': query(z.object({ townName: z.string() }), z.array(org.seedUnit), '某乡镇（街道）的村（社区）种子数据'),
+  'org.setup': command(org.setupInput, org.settings, '首次设置：本单位及村（社区）'),
+  'org.getSettings': query(none, org.settings, '读取单位设置'),
+  'org.updateSettings': command(org.settingsPatch, org.settings, '修改单位设置（填报人、审核人等）'),
+  'org.listUnits': query(z.object({ includeRetired: z.boolean().default(false) }).default({ includeRetired: false }), z.array(org.unit), '村（社区）列表'),
+  'org.addUnit': command(org.unitInput, org.unit, '新增村（社区）'),
+  'org.updateUnit': command(org.unitPatch, org.unit, '修改村（社区）名称、类别'),
+  'org.mergeUnits': command(org.mergeInput, z.object({ movedPeople: z.number(), movedBranches: z.number() }), '合并村（社区）'),
+  'org.retireUnit': command(byId, org.unit, '撤销村（社区）'),
+  'org.restoreUnit': command(byId, org.unit, '恢复已撤销的村（社区）'),
+  'org.listBranches': query(
+    z.object({ unitId: z.number().int().nullish(), includeRetired: z.boolean().default(false) }).default({ includeRetired: false }),
+    z.array(org.branch),
+    '党组织列表',
+  ),
+  'org.addBranch': command(org.branchInput, org.branch, '新增党组织'),
+  'org.updateBranch': command(org.branchPatch, org.branch, '修改党组织'),
+  'org.retireBranch': command(byId, org.branch, '撤销党组织'),
+  'org.restoreBranch': command(byId, org.branch, '恢复党组织'),
+
+  'people.list': query(people.peopleQuery, people.peoplePage, '人员库查询（分页）'),
+  'people.get': query(byId, people.person, '读取一个人员（含完整身份证号）'),
+  'people.create': command(people.personInput, people.person, '新增人员'),
+  'people.update': command(people.personUpdate, people.person, '修改人员'),
+  'people.remove': command(byId, ok, '删除人员（可恢复）'),
+  'people.restore': command(byId, people.person, '恢复已删除人员'),
+
+  'audit.list': query(audit.auditQuery, audit.auditPage, '操作日志查询'),
+
+  'reports.list': query(none, z.array(reports.reportInfo), '报表目录'),
+  'reports.export': query(reports.exportInput, reports.exportResult, '生成一张 Excel 报表'),
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type MethodInput<M extends Method> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends Method> = z.output<Contract[M]['output']>;
+
+export const methods = Object.keys(contract) as Method[];
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,60 @@
+/**
+ * Binds each contract method to its core service. The type makes a missing or mistyped binding a compile error.
+ * app.* methods are answered by the host, which owns which data folder is open.
+ */
+import type { z } from 'zod';
+import { listAudit } from '../audit/service';
+import { dashboardSummary } from '../app/dashboard';
+import type { LedgerContext } from '../context';
+import * as org from '../org/service';
+import { seedCountyName, seedTowns, seedUnits } from '../org/seed';
+import { getSettings, updateSettings } from '../org/settings';
+import * as people from '../people/service';
+import { exportReport, listReports } from '../reports/service';
+import type { Contract, Method } from './contract';
+
+export type LedgerMethod = Exclude<Method, `app.${string}`>;
+
+type Handler<M extends Method> = (
+  ctx: LedgerContext,
+  input: z.output<Contract[M]['input']>,
+) => z.input<Contract[M]['output']> | Promise<z.input<Contract[M]['output']>>;
+
+export const handlers: { [M in LedgerMethod]: Handler<M> } = {
+  'dashboard.summary': (ctx) => dashboardSummary(ctx),
+
+  'org.seedTowns': () => ({ countyName: seedCountyName(), towns: seedTowns() }),
+  'org.seedUnits': (_ctx, { townName }) => seedUnits(townName),
+  'org.setup': (ctx, input) => org.setup(ctx, input),
+  'org.getSettings': (ctx) => getSettings(ctx),
+  'org.updateSettings': (ctx, patch) => updateSettings(ctx, patch),
+  'org.listUnits': (ctx, { includeRetired }) => org.listUnits(ctx, includeRetired),
+  'org.addUnit': (ctx, input) => org.addUnit(ctx, input),
+  'org.updateUnit': (ctx, input) => org.updateUnit(ctx, input),
+  'org.mergeUnits': (ctx, { fromId, intoId }) => org.mergeUnits(ctx, fromId, intoId),
+  'org.retireUnit': (ctx, { id }) => org.setUnitRetired(ctx, id, true),
+  'org.restoreUnit': (ctx, { id }) => org.setUnitRetired(ctx, id, false),
+  'org.listBranches': (ctx, { unitId, includeRetired }) => org.listBranches(ctx, unitId, includeRetired),
+  'org.addBranch': (ctx, input) => org.addBranch(ctx, input),
+  'org.updateBranch': (ctx, input) => org.updateBranch(ctx, input),
+  'org.retireBranch': (ctx, { id }) => org.setBranchRetired(ctx, id, true),
+  'org.restoreBranch': (ctx, { id }) => org.setBranchRetired(ctx, id, false),
+
+  'people.list': (ctx, query) => people.listPeople(ctx, query),
+  'people.get': (ctx, { id }) => people.getPerson(ctx, id),
+  'people.create': (ctx, input) => people.createPerson(ctx, input),
+  'people.update': (ctx, { id, ...input }) => people.updatePerson(ctx, id, input),
+  'people.remove': (ctx, { id }) => {
+    people.setPersonDeleted(ctx, id, true);
+    return { ok: true as const };
+  },
+  'people.restore': (ctx, { id }) => people.setPersonDeleted(ctx, id, false),
+
+  'audit.list': (ctx, query) => listAudit(ctx, query),
+
+  'reports.list': () => listReports(),
+  'reports.export': async (ctx, params) => {
+    const { buffer: _buffer, ...result } = await exportReport(ctx, params);
+    return result;
+  },
+};

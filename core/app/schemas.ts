@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+export const serializedError = z.object({
+  code: z.string(),
+  message: z.string(),
+  hint: z.string().optional(),
+  fields: z.record(z.string(), z.string()).optional(),
+  details: z.unknown().optional(),
+});
+
+export const appStatus = z.object({
+  state: z.enum(['ready', 'setup', 'error']),
+  demo: z.boolean(),
+  dataDir: z.string(),
+  version: z.string(),
+  error: serializedError.nullable(),
+});
+export type AppStatus = z.infer<typeof appStatus>;
+
+export const dashboardSummary = z.object({
+  people: z.number(),
+  units: z.number(),
+  villages: z.number(),
+  communities: z.number(),
+  branches: z.number(),
+  deletedPeople: z.number(),
+  auditToday: z.number(),
+});
+export type DashboardSummary = z.infer<typeof dashboardSummary>;

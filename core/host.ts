@@ -1,0 +1,110 @@
+/**
+ * The one object every transport talks to. It owns which data folder is open (real or demo), turns an open
+ * failure into an error state the UI can show instead of crashing, validates input against the contract and
+ * dispatches to core services. Transports stay thin: they only carry `call(method, input)` and its result.
+ */
+import { contract, isMethod } from './api/contract';
+import { handlers, type LedgerMethod } from './api/handlers';
+import type { CallResult } from './api/result';
+import { parseInput } from './api/validate';
+import type { AppStatus } from './app/schemas';
+import { generateDemo } from './demo/generate';
+import { LedgerError, serializeError, type SerializedError } from './errors';
+import { openLedger, type Ledger } from './ledger';
+import { isSetUp } from './org/settings';
+import { demoDataDir } from './paths';
+import { APP_VERSION } from './version';
+
+export interface HostOptions {
+  dataDir: string;
+  migrationsDir?: string;
+  nativeBinding?: string;
+  startInDemo?: boolean;
+  now?: () => Date;
+}
+
+export class LedgerHost {
+  private ledger: Ledger | null = null;
+  private openError: SerializedError | null = null;
+  private demo = false;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly opts: HostOptions) {}
+
+  async start(): Promise<AppStatus> {
+    return this.exclusive(() => this.switchTo(!!this.opts.startInDemo));
+  }
+
+  get currentDataDir(): string {
+    return this.demo ? demoDataDir(this.opts.dataDir) : this.opts.dataDir;
+  }
+
+  /** The context of the open ledger, for in-process callers (CLI subcommands, tests). */
+  get context() {
+    if (!this.ledger) throw new LedgerError(this.openError?.code ?? 'DB_OPEN_FAILED', this.openError?.message ?? '数据文件未打开');
+    return this.ledger.ctx;
+  }
+
+  status(): AppStatus {
+    const state = this.openError || !this.ledger ? 'error' : isSetUp(this.ledger.ctx) ? 'ready' : 'setup';
+    return { state, demo: this.demo, dataDir: this.currentDataDir, version: APP_VERSION, error: this.openError };
+  }
+
+  async call(method: string, rawInput: unknown): Promise<CallResult> {
+    try {
+      return { ok: true, data: await this.invoke(method, rawInput) };
+    } catch (err) {
+      return { ok: false, error: serializeError(err) };
+    }
+  }
+
+  /** Like call, but throws a LedgerError: for in-process callers that want exceptions. */
+  async invoke(method: string, rawInput: unknown): Promise<unknown> {
+    if (!isMethod(method)) throw new LedgerError('UNKNOWN_METHOD', `没有名为“${method}”的操作`);
+    const def = contract[method];
+    const input = parseInput(def.input, rawInput);
+    if (method === 'app.status') return this.status();
+    if (method === 'app.openDemo') return this.exclusive(() => this.switchTo(true));
+    if (method === 'app.openReal') return this.exclusive(() => this.switchTo(false));
+    const ctx = this.context;
+    if (def.writes && method !== 'org.setup' && !isSetUp(ctx)) {
+      throw new LedgerError('NOT_SET_UP', '请先完成首次设置（选择本乡镇/街道）。');
+    }
+    const handler = handlers[method as LedgerMethod] as (c: typeof ctx, i: unknown) => unknown;
+    return await handler(ctx, input);
+  }
+
+  async close(): Promise<void> {
+    await this.exclusive(async () => {
+      this.ledger?.close();
+      this.ledger = null;
+    });
+  }
+
+  private async switchTo(demo: boolean): Promise<AppStatus> {
+    this.ledger?.close();
+    this.ledger = null;
+    this.openError = null;
+    this.demo = demo;
+    try {
+      this.ledger = await openLedger({
+        dataDir: this.currentDataDir,
+        migrationsDir: this.opts.migrationsDir,
+        nativeBinding: this.opts.nativeBinding,
+        now: this.opts.now,
+      });
+      if (demo && !isSetUp(this.ledger.ctx)) generateDemo(this.ledger.ctx);
+    } catch (err) {
+      this.ledger?.close();
+      this.ledger = null;
+      this.openError = serializeError(err);
+    }
+    return this.status();
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { id, optionalText, requiredText } from '../api/common';
+import { BRANCH_KINDS, UNIT_KINDS } from '../people/codes';
+
+export const unitKind = z.enum(UNIT_KINDS);
+export const branchKind = z.enum(BRANCH_KINDS);
+
+export const settings = z.object({
+  countyName: z.string(),
+  townName: z.string(),
+  /** The 填报单位 printed on reports, e.g. 中共湟中区多巴镇委员会. */
+  unitName: z.string(),
+  fillerName: z.string(),
+  reviewerName: z.string(),
+  phone: z.string(),
+  fontTitle: z.string(),
+  fontHeader: z.string(),
+  fontBody: z.string(),
+  isDemo: z.boolean(),
+  setUp: z.boolean(),
+});
+export type Settings = z.infer<typeof settings>;
+
+export const settingsPatch = z.object({
+  unitName: requiredText('填报单位').optional(),
+  fillerName: z.string().trim().max(20).optional(),
+  reviewerName: z.string().trim().max(20).optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[\d\-+ ()（）转]*$/, '联系电话只能包含数字和“-”')
+    .max(30)
+    .optional(),
+  fontTitle: z.string().trim().min(1).max(30).optional(),
+  fontHeader: z.string().trim().min(1).max(30).optional(),
+  fontBody: z.string().trim().min(1).max(30).optional(),
+});
+
+export const seedTown = z.object({ name: z.string(), kind: z.string(), code: z.string(), unitCount: z.number() });
+export const seedUnit = z.object({ name: z.string(), kind: unitKind });
+
+export const setupInput = z.object({
+  countyName: requiredText('县（区）名称', 30),
+  townName: requiredText('乡镇（街道）名称', 30),
+  unitName: requiredText('填报单位', 60),
+  units: z.array(z.object({ name: requiredText('村（社区）名称', 60), kind: unitKind })).max(500),
+  fillerName: z.string().trim().max(20).default(''),
+  reviewerName: z.string().trim().max(20).default(''),
+  phone: z.string().trim().max(30).default(''),
+});
+
+export const unit = z.object({
+  id,
+  name: z.string(),
+  kind: unitKind,
+  code: z.string().nullable(),
+  sortOrder: z.number(),
+  retiredAt: z.string().nullable(),
+  mergedIntoId: z.number().nullable(),
+  mergedIntoName: z.string().nullable(),
+  branchCount: z.number(),
+  peopleCount: z.number(),
+});
+export type Unit = z.infer<typeof unit>;
+
+export const unitInput = z.object({
+  name: requiredText('名称', 60),
+  kind: unitKind,
+  code: optionalText(30),
+});
+
+export const unitPatch = z.object({ id, name: requiredText('名称', 60).optional(), kind: unitKind.optional(), code: optionalText(30) });
+
+export const mergeInput = z.object({ fromId: id, intoId: id });
+
+export const branch = z.object({
+  id,
+  unitId: id,
+  unitName: z.string(),
+  name: z.string(),
+  kind: branchKind,
+  retiredAt: z.string().nullable(),
+});
+export type Branch = z.infer<typeof branch>;
+
+export const branchInput = z.object({ unitId: id, name: requiredText('党组织名称', 60), kind: branchKind.default('党支部') });
+export const branchPatch = z.object({ id, name: requiredText('党组织名称', 60).optional(), kind: branchKind.optional() });

@@ -1,0 +1,165 @@
+import { and, asc, count, desc, eq, isNotNull, isNull, like, or, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import { orgUnits, people } from '../../db/schema';
+import { recordAudit } from '../audit/service';
+import { inTransaction, timestamp, today, type LedgerContext } from '../context';
+import { LedgerError, invalid, notFound } from '../errors';
+import { checkIdNumber, compareWithId, maskIdNumber, normalizeIdNumber } from './idcard';
+import type { Person, peopleQuery, personInput } from './schemas';
+
+const personColumns = {
+  id: people.id,
+  name: people.name,
+  gender: people.gender,
+  ethnicity: people.ethnicity,
+  birthDate: people.birthDate,
+  idNumber: people.idNumber,
+  education: people.education,
+  occupation: people.occupation,
+  jobPost: people.jobPost,
+  unitId: people.unitId,
+  unitName: orgUnits.name,
+  phone: people.phone,
+  hukou: people.hukou,
+  note: people.note,
+  deletedAt: people.deletedAt,
+  createdAt: people.createdAt,
+  updatedAt: people.updatedAt,
+};
+
+type PersonRecord = Omit<Person, 'idMismatch'>;
+
+function withMismatch(row: PersonRecord): Person {
+  const flags = compareWithId(checkIdNumber(row.idNumber), row.birthDate, row.gender);
+  const idMismatch: Person['idMismatch'] = [];
+  if (flags.birthDateMismatch) idMismatch.push('birthDate');
+  if (flags.genderMismatch) idMismatch.push('gender');
+  return { ...row, idMismatch };
+}
+
+export function getPerson(ctx: LedgerContext, id: number): Person {
+  const row = ctx.db.select(personColumns).from(people).leftJoin(orgUnits, eq(orgUnits.id, people.unitId)).where(eq(people.id, id)).get();
+  if (!row) throw notFound('该人员');
+  return withMismatch(row);
+}
+
+const sortColumns = {
+  name: people.name,
+  birthDate: people.birthDate,
+  unitName: orgUnits.sortOrder,
+  createdAt: people.createdAt,
+  updatedAt: people.updatedAt,
+} as const;
+
+export function listPeople(ctx: LedgerContext, query: z.output<typeof peopleQuery>) {
+  const where: SQL[] = [query.deleted ? isNotNull(people.deletedAt) : isNull(people.deletedAt)];
+  if (query.q) {
+    const q = normalizeIdNumber(query.q);
+    where.push(or(like(people.name, `%${query.q}%`), like(people.idNumber, `%${q}%`), like(people.phone, `%${q}%`))!);
+  }
+  if (query.unitId) where.push(eq(people.unitId, query.unitId));
+  if (query.gender) where.push(eq(people.gender, query.gender));
+  if (query.ethnicity) where.push(eq(people.ethnicity, query.ethnicity));
+  if (query.education) where.push(eq(people.education, query.education));
+  if (query.occupation) where.push(eq(people.occupation, query.occupation));
+  const filter = and(...where);
+  const total = ctx.db.select({ n: count() }).from(people).where(filter).get()?.n ?? 0;
+  const column = sortColumns[query.sortField ?? 'updatedAt'];
+  const order = query.sortOrder === 'ascend' ? asc(column) : desc(column);
+  const rows = ctx.db
+    .select(personColumns)
+    .from(people)
+    .leftJoin(orgUnits, eq(orgUnits.id, people.unitId))
+    .where(filter)
+    .orderBy(order, desc(people.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .all();
+  return {
+    total,
+    items: rows.map((r) => {
+      const { idNumber, ...rest } = withMismatch(r);
+      return { ...rest, idNumberMasked: maskIdNumber(idNumber) };
+    }),
+  };
+}
+
+type PersonValues = Omit<typeof people.$inferInsert, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
+
+/** The final say on a person: the 公民身份号码 must pass GB 11643 and be new; blanks are derived from it. */
+function validatePerson(ctx: LedgerContext, input: z.output<typeof personInput>, exceptId?: number): PersonValues {
+  const check = checkIdNumber(input.idNumber, today(ctx));
+  if (!check.ok) throw invalid(`公民身份号码有误：${check.message}`, { idNumber: check.message });
+  const existing = ctx.db
+    .select({ id: people.id, name: people.name, deletedAt: people.deletedAt })
+    .from(people)
+    .where(eq(people.idNumber, check.normalized))
+    .get();
+  if (existing && existing.id !== exceptId) {
+    const state = existing.deletedAt ? '（已删除，可在“已删除”中恢复）' : '';
+    throw new LedgerError('CONFLICT', `该身份证号已登记为“${existing.name}”${state}，同一人不能重复录入。`, {
+      fields: { idNumber: `已登记为“${existing.name}”${state}` },
+      details: { existingPersonId: existing.id, deleted: !!existing.deletedAt },
+    });
+  }
+  if (input.unitId) {
+    const unit = ctx.db.select({ id: orgUnits.id, retiredAt: orgUnits.retiredAt }).from(orgUnits).where(eq(orgUnits.id, input.unitId)).get();
+    if (!unit) throw invalid('所选村（社区）不存在', { unitId: '所选村（社区）不存在' });
+  }
+  return {
+    name: input.name,
+    gender: input.gender ?? check.gender,
+    birthDate: input.birthDate ?? check.birthDate,
+    idNumber: check.normalized,
+    ethnicity: input.ethnicity,
+    education: input.education ?? null,
+    occupation: input.occupation ?? null,
+    jobPost: input.jobPost,
+    unitId: input.unitId ?? null,
+    phone: input.phone || null,
+    hukou: input.hukou,
+    note: input.note,
+  };
+}
+
+export function createPerson(ctx: LedgerContext, input: z.output<typeof personInput>): Person {
+  return inTransaction(ctx, () => {
+    const values = validatePerson(ctx, input);
+    const row = ctx.db.insert(people).values(values).returning({ id: people.id }).get();
+    const after = getPerson(ctx, row.id);
+    recordAudit(ctx, { entity: 'person', entityId: row.id, action: '新增', summary: `新增人员：${after.name}`, after: redact(after) });
+    return after;
+  });
+}
+
+export function updatePerson(ctx: LedgerContext, id: number, input: z.output<typeof personInput>): Person {
+  return inTransaction(ctx, () => {
+    const before = getPerson(ctx, id);
+    if (before.deletedAt) throw invalid('该人员已删除，请先恢复再修改');
+    const values = validatePerson(ctx, input, id);
+    ctx.db.update(people).set({ ...values, updatedAt: timestamp(ctx) }).where(eq(people.id, id)).run();
+    const after = getPerson(ctx, id);
+    recordAudit(ctx, { entity: 'person', entityId: id, action: '修改', summary: `修改人员：${after.name}`, before: redact(before), after: redact(after) });
+    return after;
+  });
+}
+
+export function setPersonDeleted(ctx: LedgerContext, id: number, deleted: boolean): Person {
+  return inTransaction(ctx, () => {
+    const before = getPerson(ctx, id);
+    ctx.db
+      .update(people)
+      .set({ deletedAt: deleted ? timestamp(ctx) : null, updatedAt: timestamp(ctx) })
+      .where(eq(people.id, id))
+      .run();
+    const after = getPerson(ctx, id);
+    recordAudit(ctx, { entity: 'person', entityId: id, action: deleted ? '删除' : '恢复', summary: `${deleted ? '删除' : '恢复'}人员：${before.name}`, before: redact(before), after: redact(after) });
+    return after;
+  });
+}
+
+/** The log is browsable by anyone at the PC, so it keeps the masked number only. */
+function redact(p: Person) {
+  const { idNumber, idMismatch: _flags, ...rest } = p;
+  return { ...rest, idNumber: maskIdNumber(idNumber) };
+}

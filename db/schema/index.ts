@@ -1,0 +1,4 @@
+export * from './settings';
+export * from './org';
+export * from './people';
+export * from './audit';

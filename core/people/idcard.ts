@@ -43,7 +43,7 @@ export function checkIdNumber(raw: string, today: string = dayjs().format('YYYY-
     return { ok: false, normalized, message: `身份证号中的出生日期 ${birth} 不是有效日期` };
   }
   const birthDate = parsed.format('YYYY-MM-DD');
-  if (birthDate > today || birthDate < '1900-01-01') {
+  if (birthDate > today || birthDate < '1850-01-01') {
     return { ok: false, normalized, message: `身份证号中的出生日期 ${birthDate} 不合理` };
   }
   if (normalized[17] !== idCheckChar(normalized)) {

@@ -1,0 +1,140 @@
+/**
+ * 人员花名册: every person on record, village by village. It is also the template other rosters follow:
+ * query, shape rows in the clerks' column order, hand them to the Excel builder.
+ */
+import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { orgUnits, people } from '../../db/schema';
+import { today, type LedgerContext } from '../context';
+import { buildReport, type ReportColumn, type ReportMeta } from '../excel/builder';
+import { getSettings } from '../org/settings';
+import type { ReportDefinition, ReportParams } from '../reports/registry';
+import { educationName, ethnicityName } from './codes';
+import { maskIdNumber } from './idcard';
+
+const TITLE = '人员花名册';
+
+const COLUMNS: ReportColumn[] = [
+  { key: 'seq', header: '序号', type: 'int', align: 'center' },
+  { key: 'unitName', header: '所在村（社区）' },
+  { key: 'name', header: ['基本信息', '姓名'] },
+  { key: 'gender', header: ['基本信息', '性别'], align: 'center' },
+  { key: 'ethnicity', header: ['基本信息', '民族'], align: 'center' },
+  { key: 'birthDate', header: ['基本信息', '出生日期'], type: 'date' },
+  { key: 'idNumber', header: ['基本信息', '公民身份号码'], align: 'center' },
+  { key: 'education', header: ['基本信息', '学历'], align: 'center' },
+  // The longest 职业 category would claim 34 units; wrapping it keeps the roster on one landscape page width.
+  { key: 'occupation', header: ['职业情况', '职业'], width: 18 },
+  { key: 'jobPost', header: ['职业情况', '工作岗位'] },
+  { key: 'phone', header: ['联系方式', '联系电话'], align: 'center' },
+  { key: 'hukou', header: ['联系方式', '户籍地'] },
+  { key: 'note', header: '备注' },
+];
+
+/** Pinyin order, as a clerk would look a name up on paper; SQLite would sort by code point. */
+const collator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
+
+export interface RosterRow {
+  [key: string]: string | number | null;
+  seq: number;
+  unitName: string;
+  name: string;
+  gender: string;
+  ethnicity: string;
+  birthDate: string;
+  idNumber: string;
+  education: string;
+  occupation: string;
+  jobPost: string;
+  phone: string;
+  hukou: string;
+  note: string;
+}
+
+export function rosterRows(ctx: LedgerContext, params: Pick<ReportParams, 'unitIds' | 'maskIdNumbers'>): RosterRow[] {
+  const where: SQL[] = [isNull(people.deletedAt)];
+  if (params.unitIds?.length) where.push(inArray(people.unitId, params.unitIds));
+  const found = ctx.db
+    .select({
+      id: people.id,
+      name: people.name,
+      gender: people.gender,
+      ethnicity: people.ethnicity,
+      birthDate: people.birthDate,
+      idNumber: people.idNumber,
+      education: people.education,
+      occupation: people.occupation,
+      jobPost: people.jobPost,
+      phone: people.phone,
+      hukou: people.hukou,
+      note: people.note,
+      unitName: orgUnits.name,
+      unitOrder: orgUnits.sortOrder,
+    })
+    .from(people)
+    .leftJoin(orgUnits, eq(orgUnits.id, people.unitId))
+    .where(and(...where))
+    .all();
+  // People without a village go last rather than first, where a NULL sort order would put them.
+  found.sort(
+    (a, b) =>
+      (a.unitOrder ?? Number.MAX_SAFE_INTEGER) - (b.unitOrder ?? Number.MAX_SAFE_INTEGER) ||
+      collator.compare(a.unitName ?? '', b.unitName ?? '') ||
+      collator.compare(a.name, b.name) ||
+      a.id - b.id,
+  );
+  const mask = params.maskIdNumbers !== false;
+  return found.map((p, i) => ({
+    seq: i + 1,
+    unitName: p.unitName ?? '',
+    name: p.name,
+    gender: p.gender,
+    ethnicity: ethnicityName(p.ethnicity) || p.ethnicity,
+    birthDate: p.birthDate,
+    idNumber: mask ? maskIdNumber(p.idNumber) : p.idNumber,
+    education: educationName(p.education),
+    occupation: p.occupation ?? '',
+    jobPost: p.jobPost ?? '',
+    phone: p.phone ?? '',
+    hukou: p.hukou ?? '',
+    note: p.note ?? '',
+  }));
+}
+
+export function reportMeta(ctx: LedgerContext, reportId: string, period?: string): ReportMeta {
+  const s = getSettings(ctx);
+  return {
+    reportId,
+    unitName: s.unitName,
+    period,
+    filledDate: today(ctx),
+    fillerName: s.fillerName,
+    reviewerName: s.reviewerName,
+    phone: s.phone,
+    fonts: { title: s.fontTitle, header: s.fontHeader, body: s.fontBody },
+  };
+}
+
+export const rosterReport: ReportDefinition = {
+  info: {
+    id: 'people-roster',
+    title: TITLE,
+    module: '人员库',
+    description: '全部在册人员按村（社区）排列，含基本信息、职业与联系方式；可按村（社区）筛选，身份证号默认脱敏。',
+    params: ['units', 'mask'],
+  },
+  async build(ctx, params) {
+    const rows = rosterRows(ctx, params);
+    const meta = reportMeta(ctx, 'people-roster', `截至 ${today(ctx)}`);
+    const buffer = await buildReport(meta, [
+      {
+        sheetName: TITLE,
+        title: TITLE,
+        columns: COLUMNS,
+        rows,
+        totals: { label: '合计', labelKey: 'seq', values: { name: `${rows.length} 人` } },
+        freezeColumns: 3,
+      },
+    ]);
+    return { buffer, rowCount: rows.length };
+  },
+};

@@ -1,0 +1,76 @@
+import { Spin } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { AppStatus } from '../../core/app/schemas';
+import type { Settings } from '../../core/org/schemas';
+import { ApiError, call } from './api/client';
+import { SessionContext, type Session } from './components/session';
+import { ErrorScreen } from './shell/ErrorScreen';
+import { AppShell } from './shell/AppShell';
+import { SetupWizard } from './pages/setup/SetupWizard';
+
+type BootState =
+  | { phase: 'loading' }
+  | { phase: 'error'; status: AppStatus | null; error: { message: string; hint?: string } }
+  | { phase: 'setup'; status: AppStatus }
+  | { phase: 'ready'; status: AppStatus; settings: Settings };
+
+/** Decides what the clerk sees first; whatever goes wrong, the answer is a Chinese screen, never a blank page. */
+export function Boot() {
+  const [state, setState] = useState<BootState>({ phase: 'loading' });
+
+  const settle = useCallback(async (known?: AppStatus) => {
+    let status: AppStatus | null = known ?? null;
+    try {
+      status ??= await call('app.status', {});
+      if (status.state === 'error') {
+        setState({ phase: 'error', status, error: status.error ?? { message: '数据文件无法打开。' } });
+      } else if (status.state === 'setup') {
+        setState({ phase: 'setup', status });
+      } else {
+        setState({ phase: 'ready', status, settings: await call('org.getSettings', {}) });
+      }
+    } catch (err) {
+      const error = err instanceof ApiError ? { message: err.message, hint: err.hint } : { message: String(err) };
+      setState({ phase: 'error', status, error });
+    }
+  }, []);
+
+  const reboot = useCallback(
+    (next?: AppStatus) => {
+      setState({ phase: 'loading' });
+      void settle(next);
+    },
+    [settle],
+  );
+
+  useEffect(() => {
+    void settle();
+  }, [settle]);
+
+  if (state.phase === 'loading') {
+    return (
+      <div style={{ height: '100vh', display: 'grid', placeItems: 'center' }}>
+        <Spin size="large" description="正在打开台账…">
+          <div style={{ width: 200, height: 80 }} />
+        </Spin>
+      </div>
+    );
+  }
+  if (state.phase === 'error') return <ErrorScreen status={state.status} error={state.error} onRetry={() => reboot()} />;
+  if (state.phase === 'setup') return <SetupWizard status={state.status} onDone={reboot} />;
+
+  const session: Session = {
+    status: state.status,
+    settings: state.settings,
+    reloadSettings: async () => {
+      const settings = await call('org.getSettings', {});
+      setState((s) => (s.phase === 'ready' ? { ...s, settings } : s));
+    },
+    reboot,
+  };
+  return (
+    <SessionContext.Provider value={session}>
+      <AppShell />
+    </SessionContext.Provider>
+  );
+}

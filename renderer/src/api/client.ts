@@ -1,0 +1,120 @@
+/**
+ * The renderer's one door to the ledger. Inside Electron it goes through the preload bridge; in web mode (tests,
+ * `npm run web`) it posts to the local server. Either way a failure arrives as an ApiError with a Chinese message.
+ */
+import type { Method, MethodInput, MethodOutput } from '../../../core/api/contract';
+import type { CallResult } from '../../../core/api/result';
+import type { ErrorCode, SerializedError } from '../../../core/errors';
+import type { ExportInput } from '../../../core/reports/schemas';
+
+export class ApiError extends Error {
+  readonly code: ErrorCode | string;
+  readonly fields?: Record<string, string>;
+  readonly hint?: string;
+  readonly details?: unknown;
+
+  constructor(error: SerializedError | { code: string; message: string; fields?: Record<string, string>; hint?: string; details?: unknown }) {
+    super(error.message);
+    this.name = 'ApiError';
+    this.code = error.code;
+    this.fields = error.fields;
+    this.hint = error.hint;
+    this.details = error.details;
+  }
+}
+
+/** A dead server or a broken pipe must still read as something a clerk understands. */
+function transportError(err: unknown): ApiError {
+  const detail = err instanceof Error ? err.message : String(err);
+  return new ApiError({
+    code: 'IO',
+    message: '无法连接到台账程序，操作未完成。',
+    hint: `请关闭本窗口后重新打开台账程序。（${detail}）`,
+  });
+}
+
+async function postJson(path: string, input: unknown): Promise<Response> {
+  try {
+    return await fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input ?? {}),
+      credentials: 'same-origin',
+    });
+  } catch (err) {
+    throw transportError(err);
+  }
+}
+
+async function readResult(res: Response): Promise<CallResult> {
+  try {
+    return (await res.json()) as CallResult;
+  } catch {
+    const text = await res.text().catch(() => '');
+    throw new ApiError({ code: 'IO', message: text || `服务返回了无法识别的内容（${res.status}）` });
+  }
+}
+
+export async function call<M extends Method>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  let result: CallResult;
+  if (window.ledger) {
+    try {
+      result = await window.ledger.call(method, input ?? {});
+    } catch (err) {
+      throw transportError(err);
+    }
+  } else {
+    result = await readResult(await postJson(`/api/call/${encodeURIComponent(method)}`, input));
+  }
+  if (!result.ok) throw new ApiError(result.error);
+  return result.data as MethodOutput<M>;
+}
+
+export interface SavedReport {
+  /** False when the clerk cancelled the save dialog. */
+  saved: boolean;
+  fileName: string;
+  path?: string;
+}
+
+/** Builds a report and puts it on disk: the native save dialog in Electron, a browser download in web mode. */
+export async function saveReport(input: ExportInput): Promise<SavedReport> {
+  if (window.ledger) {
+    const file = await call('reports.export', input);
+    const res = await window.ledger.saveFile(file.fileName, file.base64).catch((err: unknown) => {
+      throw transportError(err);
+    });
+    return { saved: res.saved, fileName: file.fileName, path: res.path };
+  }
+  const res = await postJson('/api/download/report', input);
+  if (!res.ok || !String(res.headers.get('content-type') ?? '').includes('spreadsheetml')) {
+    const result = await readResult(res);
+    throw new ApiError(result.ok ? { code: 'IO', message: '导出失败：服务没有返回文件' } : result.error);
+  }
+  const fileName = fileNameFrom(res.headers.get('content-disposition')) ?? '报表.xlsx';
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // The browser has taken its own reference once click() returns; revoke later so slow machines still save.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return { saved: true, fileName };
+}
+
+function fileNameFrom(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      return star[1];
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(header);
+  return plain?.[1] ?? null;
+}

@@ -1,0 +1,157 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Space, Table, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import type { MethodInput } from '../../../../core/api/contract';
+import { call } from '../../api/client';
+import { useNotify } from '../../components/useNotify';
+import { useUnits } from '../../components/useUnits';
+import { peopleColumns, type PersonRow } from './peopleColumns';
+import { PeopleFilters, type PeopleFilterValues } from './PeopleFilters';
+import { PersonForm } from './PersonForm';
+
+type SortField = NonNullable<MethodInput<'people.list'>['sortField']>;
+type SortOrder = 'ascend' | 'descend' | null;
+
+const NO_FILTERS: PeopleFilterValues = { q: '', unitId: null, gender: null, ethnicity: null, education: null, occupation: null };
+
+/** Remote paging, sorting and filtering only: a township can hold 10,000+ people and the list must stay instant. */
+export function PeoplePage() {
+  const { message, fail } = useNotify();
+  const [params, setParams] = useSearchParams();
+  const deleted = params.get('deleted') === '1';
+  const { units } = useUnits(true);
+  const [filters, setFilters] = useState<PeopleFilterValues>(NO_FILTERS);
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const [sort, setSort] = useState<{ field: SortField | null; order: SortOrder }>({ field: null, order: null });
+  const [data, setData] = useState<{ items: PersonRow[]; total: number }>({ items: [], total: 0 });
+  const [loading, setLoading] = useState(false);
+  const [editing, setEditing] = useState<number | null | undefined>(undefined);
+  const [version, setVersion] = useState(0);
+  const latest = useRef(0);
+
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+
+  useEffect(() => {
+    const ticket = ++latest.current;
+    setLoading(true);
+    call('people.list', { ...filters, q: filters.q || null, deleted, sortField: sort.field, sortOrder: sort.order, ...page })
+      .then((result) => {
+        // A slow answer to an older query must not overwrite a newer one.
+        if (ticket === latest.current) setData(result);
+      })
+      .catch(fail)
+      .finally(() => ticket === latest.current && setLoading(false));
+  }, [filters, deleted, sort, page, version, fail]);
+
+  const changeFilters = (patch: Partial<PeopleFilterValues>) => {
+    setFilters((f) => ({ ...f, ...patch }));
+    setPage((p) => ({ ...p, page: 1 }));
+  };
+
+  const setDeleted = (on: boolean) => {
+    setParams(on ? { deleted: '1' } : {}, { replace: true });
+    setPage((p) => ({ ...p, page: 1 }));
+  };
+
+  const restore = async (row: PersonRow) => {
+    try {
+      await call('people.restore', { id: row.id });
+      message.success(`已恢复：${row.name}`);
+      reload();
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  const remove = async (row: PersonRow) => {
+    try {
+      await call('people.remove', { id: row.id });
+      reload();
+      const key = `deleted-${row.id}`;
+      message.open({
+        key,
+        type: 'success',
+        duration: 8,
+        content: (
+          <span>
+            已删除：{row.name}
+            <Button
+              type="link"
+              size="small"
+              onClick={() => {
+                message.destroy(key);
+                void restore(row);
+              }}
+            >
+              撤销
+            </Button>
+          </span>
+        ),
+      });
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  const columns = peopleColumns({
+    deleted,
+    sortField: sort.field,
+    sortOrder: sort.order,
+    onEdit: (row) => setEditing(row.id),
+    onDelete: (row) => void remove(row),
+    onRestore: (row) => void restore(row),
+  });
+
+  return (
+    <Card
+      title={
+        <Space>
+          <span>人员库</span>
+          {deleted && <Typography.Text type="warning">（已删除的人员）</Typography.Text>}
+        </Space>
+      }
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+          新增人员
+        </Button>
+      }
+    >
+      <div style={{ marginBottom: 16 }}>
+        <PeopleFilters value={filters} units={units} deleted={deleted} onChange={changeFilters} onDeletedChange={setDeleted} />
+      </div>
+      <Table<PersonRow>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={data.items}
+        loading={loading}
+        scroll={{ x: 1280 }}
+        locale={{ emptyText: deleted ? '没有已删除的人员' : '暂无人员，请点右上角“新增人员”' }}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: data.total,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100],
+          showTotal: (total) => `共 ${total} 人`,
+        }}
+        onChange={(pagination, _filters, sorter) => {
+          const s = Array.isArray(sorter) ? sorter[0] : sorter;
+          const field = (s?.order ? (s.columnKey as SortField) : null) ?? null;
+          setSort({ field, order: s?.order ?? null });
+          setPage({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 });
+        }}
+      />
+      <PersonForm
+        personId={editing}
+        onClose={() => setEditing(undefined)}
+        onOpenPerson={(id) => setEditing(id)}
+        onSaved={() => {
+          setEditing(undefined);
+          reload();
+        }}
+      />
+    </Card>
+  );
+}

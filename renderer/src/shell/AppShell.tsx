@@ -1,0 +1,47 @@
+import { Layout, Menu, Typography } from 'antd';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { useSession } from '../components/session';
+import { DemoBanner } from './DemoBanner';
+import { MODULES } from './menu';
+
+export function AppShell() {
+  const { settings, status } = useSession();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const current = MODULES.filter((m) => m.path === '/' ? pathname === '/' : pathname.startsWith(m.path)).map((m) => m.path);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {status.demo && <DemoBanner />}
+      <Layout>
+        <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={64} style={{ borderRight: '1px solid #f0f0f0' }}>
+          <div style={{ padding: '18px 16px', fontWeight: 600, fontSize: 16, color: '#c8161d', whiteSpace: 'nowrap', overflow: 'hidden' }}>基层党建工作台账</div>
+          <Menu
+            mode="inline"
+            selectedKeys={current}
+            items={MODULES.map((m) => ({ key: m.path, icon: m.icon, label: m.label }))}
+            onClick={({ key }) => navigate(key)}
+            style={{ borderInlineEnd: 'none' }}
+          />
+        </Layout.Sider>
+        <Layout>
+          <Layout.Header style={{ background: '#fff', borderBottom: '1px solid #f0f0f0', padding: '0 24px', display: 'flex', alignItems: 'center', gap: 16 }}>
+            <Typography.Title level={4} style={{ margin: 0 }} data-testid="town-name">
+              {settings.countyName}
+              {settings.townName}
+            </Typography.Title>
+            <Typography.Text type="secondary">{settings.unitName}</Typography.Text>
+          </Layout.Header>
+          <Layout.Content style={{ padding: 24 }}>
+            <Routes>
+              {MODULES.map((m) => (
+                <Route key={m.path} path={m.path} element={<m.page />} />
+              ))}
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
+          </Layout.Content>
+        </Layout>
+      </Layout>
+    </Layout>
+  );
+}

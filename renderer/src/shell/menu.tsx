@@ -1,0 +1,23 @@
+import { ApartmentOutlined, FileExcelOutlined, HistoryOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import type { ComponentType, ReactNode } from 'react';
+import { AuditPage } from '../pages/audit/AuditPage';
+import { HomePage } from '../pages/home/HomePage';
+import { OrgPage } from '../pages/org/OrgPage';
+import { PeoplePage } from '../pages/people/PeoplePage';
+import { ReportsPage } from '../pages/reports/ReportsPage';
+
+export interface ModuleEntry {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  page: ComponentType;
+}
+
+/** New modules (发展党员, 后备人才, 服务中心 …) join by adding one entry here. */
+export const MODULES: ModuleEntry[] = [
+  { path: '/', label: '首页', icon: <HomeOutlined />, page: HomePage },
+  { path: '/people', label: '人员库', icon: <TeamOutlined />, page: PeoplePage },
+  { path: '/reports', label: '报表中心', icon: <FileExcelOutlined />, page: ReportsPage },
+  { path: '/org', label: '组织设置', icon: <ApartmentOutlined />, page: OrgPage },
+  { path: '/audit', label: '操作日志', icon: <HistoryOutlined />, page: AuditPage },
+];

@@ -1,0 +1,78 @@
+import { request } from 'node:http';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebServer } from '../../server/app';
+import { startHost } from '../helpers/ledger';
+
+const TOKEN = 'test-token-123';
+let port = 0;
+let stop: () => Promise<void>;
+
+beforeAll(async () => {
+  const started = await startHost();
+  const rendererDir = join(started.dir, 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>台账</title>');
+  const web = await startWebServer({ host: started.host, token: TOKEN, rendererDir });
+  port = web.port;
+  stop = async () => {
+    web.server.close();
+    await started.close();
+  };
+});
+afterAll(() => stop());
+
+function send(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: { host: `127.0.0.1:${port}`, ...opts.headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+const json = { 'content-type': 'application/json' };
+
+describe('web mode security', () => {
+  it('answers API calls only with the token', async () => {
+    expect((await send('/api/call/dashboard.summary', { method: 'POST', headers: json, body: '{}' })).status).toBe(401);
+    const ok = await send('/api/call/dashboard.summary', { method: 'POST', headers: { ...json, 'x-ledger-token': TOKEN }, body: '{}' });
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, data: { units: 3 } });
+  });
+
+  it('sets an HttpOnly SameSite cookie from the start URL, which then authorises calls', async () => {
+    const page = await send(`/?token=${TOKEN}`);
+    expect(page.status).toBe(200);
+    const cookie = String(page.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const call = await send('/api/call/app.status', { method: 'POST', headers: { ...json, cookie: cookie.split(';')[0]! }, body: '{}' });
+    expect(JSON.parse(call.body)).toMatchObject({ ok: true, data: { state: 'ready' } });
+    expect((await send('/?token=wrong')).status).toBe(401);
+    expect((await send('/')).status).toBe(401);
+  });
+
+  it('rejects a foreign Host header (DNS rebinding) and sends no CORS headers', async () => {
+    const rebound = await send('/api/call/app.status', { method: 'POST', headers: { ...json, host: 'evil.example:80', 'x-ledger-token': TOKEN }, body: '{}' });
+    expect(rebound.status).toBe(421);
+    const ok = await send('/api/call/app.status', { method: 'POST', headers: { ...json, origin: 'http://evil.example', 'x-ledger-token': TOKEN }, body: '{}' });
+    expect(Object.keys(ok.headers).some((h) => h.startsWith('access-control-'))).toBe(false);
+  });
+
+  it('refuses non-JSON posts and malformed JSON with a Chinese message', async () => {
+    expect((await send('/api/call/app.status', { method: 'POST', headers: { 'x-ledger-token': TOKEN, 'content-type': 'text/plain' }, body: '{}' })).status).toBe(405);
+    const bad = await send('/api/call/people.create', { method: 'POST', headers: { ...json, 'x-ledger-token': TOKEN }, body: '{oops' });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).error.message).toContain('JSON');
+  });
+
+  it('never serves files outside the renderer folder', async () => {
+    const res = await send('/..%2f..%2fledger.db');
+    expect(res.status).toBe(404);
+  });
+});

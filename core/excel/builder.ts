@@ -24,9 +24,10 @@ import {
   type Align,
   type ColumnType,
 } from './styles';
+import { cellValue, displayValue, toNumber, uniqueSheetName, type CellInput } from './values';
 import { columnWidth, linesNeeded, textWidth } from './widths';
 
-export type CellInput = string | number | null | undefined;
+export { uniqueSheetName, type CellInput } from './values';
 
 export interface ReportColumn {
   key: string;
@@ -78,7 +79,6 @@ export const APP_NAME = '基层党建工作台账';
 /** Beyond this many width units a sheet no longer fits A4 portrait at a readable scale. */
 const PORTRAIT_MAX_WIDTH = 100;
 const FIRST_HEADER_ROW = 3;
-const RESERVED_NAMES = new Set(['_data', '_meta']);
 
 export async function buildReport(meta: ReportMeta, sheets: ReportSheet[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -283,47 +283,6 @@ function styleBodyCell(cell: ExcelJS.Cell, col: ReportColumn, font: string, bold
   if (fmt) cell.numFmt = fmt;
 }
 
-/** What goes into the cell: dates stay 'YYYY-MM-DD' text so Excel, WPS and LibreOffice show them alike. */
-export function cellValue(col: Pick<ReportColumn, 'type'>, raw: CellInput): string | number | null {
-  if (raw === null || raw === undefined || raw === '') return null;
-  switch (col.type ?? 'text') {
-    case 'text':
-      return String(raw);
-    case 'date':
-      return typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}/.test(raw) ? raw.slice(0, 10) : String(raw);
-    default: {
-      if (typeof raw === 'number') return raw;
-      const n = Number(raw);
-      return raw.trim() !== '' && Number.isFinite(n) ? n : raw;
-    }
-  }
-}
-
-/** The text a reader sees, for measuring widths (a percent shows as "12.5%", money with separators). */
-function displayValue(col: ReportColumn, raw: CellInput): string | number | null {
-  const v = cellValue(col, raw);
-  if (typeof v === 'number' && col.type === 'percent') return `${(v * 100).toFixed(1)}%`;
-  return v;
-}
-
-function toNumber(raw: CellInput): number {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : 0;
-  const n = Number(raw);
-  return raw && Number.isFinite(n) ? n : 0;
-}
-
 function orBlank(text: string): string {
   return text.trim() || '　　　　';
-}
-
-/** Excel forbids []:*?/\ in sheet names, caps them at 31 characters and compares them case-insensitively. */
-export function uniqueSheetName(wanted: string, used: Set<string>): string {
-  const base = wanted.replace(/[[\]:*?/\\']/g, '_').trim().slice(0, 31) || '报表';
-  let name = base;
-  for (let i = 2; used.has(name.toLowerCase()) || RESERVED_NAMES.has(name.toLowerCase()); i++) {
-    const suffix = `(${i})`;
-    name = base.slice(0, 31 - suffix.length) + suffix;
-  }
-  used.add(name.toLowerCase());
-  return name;
 }

@@ -2,3 +2,4 @@ export * from './settings';
 export * from './org';
 export * from './people';
 export * from './audit';
+export * from './members';

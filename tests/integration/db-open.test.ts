@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME, defaultMigrationsDir, openDatabase } from '../../db/open';
+import { readShippedMigrations } from '../../db/migrate';
 import { LedgerError } from '../../core/errors';
 import { LedgerHost } from '../../core/host';
 import { tempDir } from '../helpers/ledger';
@@ -20,6 +21,17 @@ async function expectCode(promise: Promise<unknown>, code: string) {
   await expect(promise).rejects.toSatisfy((err: unknown) => err instanceof LedgerError && err.code === code);
 }
 
+/** The shipped migrations cut down to the first `count`, as an older app version shipped them. */
+function firstMigrations(count: number): string {
+  const dir = freshDir();
+  cpSync(defaultMigrationsDir(), dir, { recursive: true });
+  const journalPath = join(dir, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
+  journal.entries = journal.entries.slice(0, count);
+  writeFileSync(journalPath, JSON.stringify(journal));
+  return dir;
+}
+
 /** A migrations folder with the shipped ones plus extra fixture steps, as a later app version would ship. */
 function migrationsWith(extra: { tag: string; sql: string }[]): string {
   const dir = freshDir();
@@ -34,8 +46,8 @@ function migrationsWith(extra: { tag: string; sql: string }[]): string {
   return dir;
 }
 
-async function populated(dataDir: string) {
-  const opened = await openDatabase({ dataDir });
+async function populated(dataDir: string, migrationsDir?: string) {
+  const opened = await openDatabase({ dataDir, migrationsDir });
   opened.sqlite.exec(`INSERT INTO org_units (name, kind) VALUES ('多巴一村', '村');
     INSERT INTO branches (unit_id, name) VALUES (1, '多巴一村党支部');
     INSERT INTO people (name, gender, ethnicity, birth_date, id_number, unit_id) VALUES ('王芳', '女', '01', '1990-01-01', '11010519491231002X', 1);`);
@@ -64,7 +76,7 @@ describe('opening the data file', () => {
     expect(opened.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(opened.sqlite.pragma('synchronous', { simple: true })).toBe(2);
     expect(opened.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(opened.migrated).toEqual(['0000_init']);
+    expect(opened.migrated).toEqual(readShippedMigrations(defaultMigrationsDir()).map((m) => m.tag));
     opened.sqlite.close();
   });
 
@@ -121,6 +133,18 @@ describe('opening the data file', () => {
 });
 
 describe('migrating a populated database', () => {
+  it('upgrades a file made by the first release through every shipped migration, keeping its rows', async () => {
+    const dataDir = freshDir();
+    await populated(dataDir, firstMigrations(1));
+    const opened = await openDatabase({ dataDir });
+    const shipped = readShippedMigrations(defaultMigrationsDir()).map((m) => m.tag);
+    expect(opened.migrated).toEqual(shipped.slice(1));
+    expect(opened.backupFile).not.toBeNull();
+    expect(opened.sqlite.prepare('SELECT name FROM people').all()).toEqual([{ name: '王芳' }]);
+    expect(opened.sqlite.pragma('foreign_key_check')).toEqual([]);
+    opened.sqlite.close();
+  });
+
   it('rebuilds a parent table without losing or orphaning child rows, after taking a backup', async () => {
     const dataDir = freshDir();
     await populated(dataDir);

@@ -1,0 +1,73 @@
+import { Button, Divider, Form, Input, Select, Skeleton } from 'antd';
+import { useEffect, useState } from 'react';
+import type { Settings } from '../../../../core/org/schemas';
+import { ApiError, call } from '../../api/client';
+import { useSession } from '../../components/session';
+import { useNotify } from '../../components/useNotify';
+
+type Values = Pick<Settings, 'unitName' | 'fillerName' | 'reviewerName' | 'phone' | 'fontTitle' | 'fontHeader' | 'fontBody'>;
+
+/** Fonts every Chinese Windows ships, plus the 方正 ones many offices install for official documents. */
+const FONTS = ['黑体', '宋体', '仿宋', '楷体', '微软雅黑', '方正小标宋简体', '仿宋_GB2312', '楷体_GB2312'].map((f) => ({ value: f, label: f }));
+
+export function SettingsTab() {
+  const { reloadSettings } = useSession();
+  const { message, fail } = useNotify();
+  const [form] = Form.useForm<Values>();
+  const [loaded, setLoaded] = useState<Settings | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    call('org.getSettings', {}).then(setLoaded).catch(fail);
+  }, [fail]);
+
+  const save = async (v: Values) => {
+    setSaving(true);
+    try {
+      await call('org.updateSettings', v);
+      await reloadSettings();
+      message.success('单位设置已保存');
+    } catch (err) {
+      if (err instanceof ApiError && err.fields) {
+        form.setFields(Object.entries(err.fields).filter(([k]) => k in v).map(([k, msg]) => ({ name: k as keyof Values, errors: [msg] })));
+      }
+      fail(err);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  if (!loaded) return <Skeleton active />;
+  return (
+    <Form<Values> form={form} layout="vertical" initialValues={loaded} onFinish={save} style={{ maxWidth: 560 }}>
+      <Form.Item label="所在乡镇（街道）">
+        <Input value={`${loaded.countyName}${loaded.townName}`} disabled />
+      </Form.Item>
+      <Form.Item name="unitName" label="填报单位" extra="印在每张报表的落款处" rules={[{ required: true, whitespace: true, message: '请填写填报单位' }]}>
+        <Input maxLength={60} />
+      </Form.Item>
+      <Form.Item name="fillerName" label="填报人">
+        <Input maxLength={20} />
+      </Form.Item>
+      <Form.Item name="reviewerName" label="审核人">
+        <Input maxLength={20} />
+      </Form.Item>
+      <Form.Item name="phone" label="联系电话" rules={[{ pattern: /^[\d\-+ ()（）转]*$/, message: '联系电话只能包含数字和“-”' }]}>
+        <Input maxLength={30} />
+      </Form.Item>
+      <Divider titlePlacement="start">报表字体</Divider>
+      <Form.Item name="fontTitle" label="标题">
+        <Select options={FONTS} showSearch={{ optionFilterProp: 'label' }} />
+      </Form.Item>
+      <Form.Item name="fontHeader" label="表头">
+        <Select options={FONTS} />
+      </Form.Item>
+      <Form.Item name="fontBody" label="正文">
+        <Select options={FONTS} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={saving}>
+        保存
+      </Button>
+    </Form>
+  );
+}

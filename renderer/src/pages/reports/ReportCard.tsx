@@ -1,0 +1,68 @@
+import { FileExcelOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, DatePicker, Form, Select, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import type { Unit } from '../../../../core/org/schemas';
+import type { ReportInfo } from '../../../../core/reports/schemas';
+import { saveReport } from '../../api/client';
+import { useNotify } from '../../components/useNotify';
+import { unitOptions } from '../../components/useUnits';
+
+interface Values {
+  period?: [Dayjs | null, Dayjs | null] | null;
+  unitIds?: number[];
+  mask: boolean;
+}
+
+/** One card per catalogue entry; the form shows only the parameters that report declares. */
+export function ReportCard({ report, units }: { report: ReportInfo; units: Unit[] }) {
+  const { message, fail } = useNotify();
+  const [busy, setBusy] = useState(false);
+  const has = (p: ReportInfo['params'][number]) => report.params.includes(p);
+
+  const exportIt = async (v: Values) => {
+    setBusy(true);
+    try {
+      const [from, to] = v.period ?? [null, null];
+      const result = await saveReport({
+        reportId: report.id,
+        from: from ? from.format('YYYY-MM-DD') : null,
+        to: to ? to.format('YYYY-MM-DD') : null,
+        unitIds: v.unitIds?.length ? v.unitIds : null,
+        maskIdNumbers: has('mask') ? v.mask : true,
+      });
+      if (result.saved) message.success({ content: `已导出：${result.path ?? result.fileName}`, duration: 6 });
+      else message.info('已取消保存');
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card type="inner" title={report.title} data-testid={`report-${report.id}`}>
+      <Typography.Paragraph type="secondary">{report.description}</Typography.Paragraph>
+      <Form<Values> layout="vertical" initialValues={{ mask: true, unitIds: [] }} onFinish={exportIt}>
+        {has('period') && (
+          <Form.Item name="period" label="统计期间" extra="不选则统计全部">
+            <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} />
+          </Form.Item>
+        )}
+        {has('units') && (
+          <Form.Item name="unitIds" label="村（社区）" extra="不选则包含全部村（社区）">
+            <Select mode="multiple" allowClear placeholder="全部村（社区）" showSearch={{ optionFilterProp: 'label' }} options={unitOptions(units)} maxTagCount="responsive" />
+          </Form.Item>
+        )}
+        {has('mask') && (
+          <Form.Item name="mask" valuePropName="checked" extra="报表常通过U盘、微信传递，建议保持脱敏">
+            <Checkbox>身份证号脱敏</Checkbox>
+          </Form.Item>
+        )}
+        <Button type="primary" htmlType="submit" icon={<FileExcelOutlined />} loading={busy}>
+          {busy ? '正在生成…' : '导出 Excel'}
+        </Button>
+      </Form>
+    </Card>
+  );
+}

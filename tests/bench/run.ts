@@ -1,0 +1,51 @@
+/**
+ * `npm run bench`: the speed targets a clerk notices, measured on a register of 10,000+ people.
+ * Exits 1 when a target is missed, so a regression is visible, not just printed.
+ */
+import { performance } from 'node:perf_hooks';
+import { generateDemo } from '../../core/demo/generate';
+import { tempDir } from '../helpers/ledger';
+import { LedgerHost } from '../../core/host';
+
+interface Target {
+  name: string;
+  limitMs: number;
+  run: () => unknown | Promise<unknown>;
+  repeat: number;
+}
+
+const tmp = tempDir('ledger-bench-');
+const host = new LedgerHost({ dataDir: tmp.dir });
+await host.start();
+
+const t0 = performance.now();
+const made = generateDemo(host.context, { peoplePerUnit: 220 });
+const generateMs = performance.now() - t0;
+
+const targets: Target[] = [
+  { name: '人员库首页（按更新时间排序，每页 20 条）', limitMs: 50, repeat: 20, run: () => host.invoke('people.list', { pageSize: 20 }) },
+  { name: '人员库按姓名搜索', limitMs: 80, repeat: 20, run: () => host.invoke('people.list', { q: '马文', pageSize: 20 }) },
+  { name: '人员库翻到第 400 页（按出生日期）', limitMs: 80, repeat: 20, run: () => host.invoke('people.list', { page: 400, pageSize: 20, sortField: 'birthDate', sortOrder: 'ascend' }) },
+  { name: '首页统计数', limitMs: 50, repeat: 20, run: () => host.invoke('dashboard.summary', {}) },
+  { name: '导出全部人员花名册', limitMs: 15_000, repeat: 1, run: () => host.invoke('reports.export', { reportId: 'people-roster' }) },
+];
+
+let failed = false;
+console.log(`生成演示数据：${made.people} 人，用时 ${generateMs.toFixed(0)} ms`);
+for (const target of targets) {
+  const times: number[] = [];
+  for (let i = 0; i < target.repeat; i++) {
+    const start = performance.now();
+    await target.run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const p95 = times[Math.min(times.length - 1, Math.floor(times.length * 0.95))]!;
+  const ok = p95 <= target.limitMs;
+  failed ||= !ok;
+  console.log(`${ok ? '达标' : '超时'}  ${target.name}: p95 ${p95.toFixed(1)} ms（目标 ≤ ${target.limitMs} ms）`);
+}
+
+await host.close();
+tmp.cleanup();
+process.exit(failed ? 1 : 0);

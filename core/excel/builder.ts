@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { layoutHeaders, type HeaderLayout } from './headers';
+import { layoutInfo } from './info';
 import { writeDataSheets } from './machine';
 import {
   BODY_LINE_HEIGHT,
@@ -25,7 +26,7 @@ import {
   type ColumnType,
 } from './styles';
 import { cellValue, displayValue, toNumber, uniqueSheetName, type CellInput } from './values';
-import { columnWidth, linesNeeded, textWidth } from './widths';
+import { columnWidth, linesNeeded } from './widths';
 
 export { uniqueSheetName, type CellInput } from './values';
 
@@ -78,7 +79,6 @@ export const APP_NAME = '基层党建工作台账';
 
 /** Beyond this many width units a sheet no longer fits A4 portrait at a readable scale. */
 const PORTRAIT_MAX_WIDTH = 100;
-const FIRST_HEADER_ROW = 3;
 
 export async function buildReport(meta: ReportMeta, sheets: ReportSheet[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -114,9 +114,8 @@ function writeReportSheet(workbook: ExcelJS.Workbook, meta: ReportMeta, sheet: R
   title.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.getRow(1).height = TITLE_ROW_HEIGHT;
 
-  writeInfoRow(ws, meta, widths);
-
-  const headerLast = writeHeaders(ws, meta, layout, widths);
+  const firstHeader = 2 + writeInfoRows(ws, meta, widths);
+  const headerLast = writeHeaders(ws, meta, layout, widths, firstHeader);
   const firstData = headerLast + 1;
 
   sheet.rows.forEach((row, i) => {
@@ -156,7 +155,7 @@ function writeReportSheet(workbook: ExcelJS.Workbook, meta: ReportMeta, sheet: R
     fitToHeight: 0,
     horizontalCentered: true,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    printTitlesRow: `${FIRST_HEADER_ROW}:${headerLast}`,
+    printTitlesRow: `${firstHeader}:${headerLast}`,
     printArea: `A1:${ws.getColumn(lastCol).letter}${signRow}`,
   };
   ws.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
@@ -173,56 +172,26 @@ function writeReportSheet(workbook: ExcelJS.Workbook, meta: ReportMeta, sheet: R
   ];
 }
 
-/** 填报单位 on the left, 统计时段 in the middle, 填报日期 on the right, each over about a third of the width. */
-function writeInfoRow(ws: ExcelJS.Worksheet, meta: ReportMeta, widths: number[]): void {
+/** Writes the 填报单位 / 统计时段 / 填报日期 rows under the title; returns how many rows they took. */
+function writeInfoRows(ws: ExcelJS.Worksheet, meta: ReportMeta, widths: number[]): number {
   const parts = [`填报单位：${meta.unitName}`, meta.period ? `统计时段：${meta.period}` : '', `填报日期：${meta.filledDate}`];
-  const n = widths.length;
+  const layout = layoutInfo(parts, widths);
   const font = bodyFont(meta.fonts.body);
-  ws.getRow(2).height = INFO_ROW_HEIGHT;
-  if (n < 3) {
-    ws.mergeCells(2, 1, 2, n);
-    const cell = ws.getCell(2, 1);
-    cell.value = parts.filter(Boolean).join('　　');
+  for (const span of layout.spans) {
+    const rowNo = 2 + span.row;
+    if (span.to > span.from) ws.mergeCells(rowNo, span.from, rowNo, span.to);
+    const cell = ws.getCell(rowNo, span.from);
+    cell.value = span.text;
     cell.font = font;
-    cell.alignment = { horizontal: 'left', vertical: 'middle', shrinkToFit: true };
-    return;
+    // Shrinking is only the last resort for fonts wider than the estimate; the layout already made room.
+    cell.alignment = { horizontal: span.align, vertical: 'middle', shrinkToFit: true };
+    ws.getRow(rowNo).height = INFO_ROW_HEIGHT;
   }
-  // The unit name is the longest text, so it gets the room it needs before the split points are chosen.
-  const total = widths.reduce((a, b) => a + b, 0);
-  const leftWant = Math.max(total * 0.4, textWidth(parts[0]!) + 2);
-  const leftEnd = splitAt(widths, leftWant, 1, n - 2);
-  const midEnd = splitAt(widths, Math.max(total * 0.7, sum(widths, leftEnd) + textWidth(parts[1]!) + 2), leftEnd + 1, n - 1);
-  const spans: [number, number, Align][] = [
-    [1, leftEnd, 'left'],
-    [leftEnd + 1, midEnd, 'center'],
-    [midEnd + 1, n, 'right'],
-  ];
-  spans.forEach(([from, to, horizontal], i) => {
-    if (to > from) ws.mergeCells(2, from, 2, to);
-    const cell = ws.getCell(2, from);
-    cell.value = parts[i]!;
-    cell.font = font;
-    cell.alignment = { horizontal, vertical: 'middle', shrinkToFit: true };
-  });
-}
-
-/** The 1-based column at which the running width first reaches `want`, kept within [min, max]. */
-function splitAt(widths: number[], want: number, min: number, max: number): number {
-  let acc = 0;
-  for (let c = 1; c <= widths.length; c++) {
-    acc += widths[c - 1]!;
-    if (acc >= want) return Math.min(max, Math.max(min, c));
-  }
-  return max;
-}
-
-function sum(widths: number[], uptoCol: number): number {
-  return widths.slice(0, uptoCol).reduce((a, b) => a + b, 0);
+  return layout.rows;
 }
 
 /** Returns the last header row (1-based). */
-function writeHeaders(ws: ExcelJS.Worksheet, meta: ReportMeta, layout: HeaderLayout, widths: number[]): number {
-  const first = FIRST_HEADER_ROW;
+function writeHeaders(ws: ExcelJS.Worksheet, meta: ReportMeta, layout: HeaderLayout, widths: number[], first: number): number {
   const last = first + layout.depth - 1;
   // Style every header cell first: merged cells keep the borders of their own edges only.
   for (let r = first; r <= last; r++) {

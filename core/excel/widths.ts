@@ -48,6 +48,9 @@ function formatNumberForWidth(n: number): string {
   return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
 }
 
+/** Four CJK characters: the shortest header line that still reads as a word. */
+const HEADER_MIN_LINE = 8;
+
 export interface WidthOptions {
   min?: number;
   max?: number;
@@ -56,15 +59,15 @@ export interface WidthOptions {
 }
 
 /**
- * Width for a column from its header leaf and its values. Headers wrap, so a long header only claims the
- * width of its longest half when the data is narrower; the data decides otherwise.
+ * Width for a column from its header leaf and its values. Headers wrap, so a long header over narrow data
+ * claims half its width, but at least four CJK characters a line: "少数民" over "族" reads badly.
  */
 export function columnWidth(header: string, values: Iterable<unknown>, opts: WidthOptions = {}): number {
   const { min = 6, max = 40, padding = 2 } = opts;
   let data = 0;
   for (const v of values) data = Math.max(data, displayWidth(v));
   const head = displayWidth(header);
-  const headNeeded = data >= head ? head : Math.min(head, Math.max(data, Math.ceil(head / 2), 4));
+  const headNeeded = data >= head ? head : Math.min(head, Math.max(data, Math.ceil(head / 2), HEADER_MIN_LINE));
   const width = Math.max(data, headNeeded) + padding;
   return Math.min(max, Math.max(min, width));
 }

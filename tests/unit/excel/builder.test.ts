@@ -71,49 +71,51 @@ describe('buildReport', () => {
     expect(cell.alignment).toMatchObject({ horizontal: 'center' });
   });
 
-  it('writes 填报单位, 统计时段 and 填报日期 on row 2', () => {
-    const row2 = sheetByName(data, '发展党员统计').rows[1]!.filter(Boolean);
-    expect(row2).toEqual(['填报单位：中共湟中区多巴镇委员会', '统计时段：2026-01-01 至 2026-11-27', '填报日期：2026-11-27']);
+  it('writes 填报单位, 统计时段 and 填报日期 under the title, on two rows when the sheet is narrow', () => {
+    const sheet = sheetByName(data, '发展党员统计');
+    expect(sheet.rows[1]!.filter(Boolean)).toEqual(['填报单位：中共湟中区多巴镇委员会']);
+    expect(sheet.rows[2]!.filter(Boolean)).toEqual(['统计时段：2026-01-01 至 2026-11-27', '填报日期：2026-11-27']);
+    expect(sheet.merges).toContain('A2:G2');
   });
 
   it('builds two header rows with horizontal and vertical merges', () => {
     const sheet = sheetByName(data, '发展党员统计');
-    expect(sheet.rows[2]).toEqual(['职业', '总数', '年龄', null, '学历', '经费', '首次日期']);
-    expect(sheet.rows[3]).toEqual([null, null, '25岁及以下', '26至30岁', '研究生', null, null]);
-    expect(sheet.merges).toEqual(expect.arrayContaining(['A3:A4', 'B3:B4', 'C3:D3', 'F3:F4', 'G3:G4']));
+    expect(sheet.rows[3]).toEqual(['职业', '总数', '年龄', null, '学历', '经费', '首次日期']);
+    expect(sheet.rows[4]).toEqual([null, null, '25岁及以下', '26至30岁', '研究生', null, null]);
+    expect(sheet.merges).toEqual(expect.arrayContaining(['A4:A5', 'B4:B5', 'C4:D4', 'F4:F5', 'G4:G5']));
     // A parent over a single column is a plain cell, not a one-cell merge.
-    expect(sheet.merges.some((m) => m.startsWith('E3'))).toBe(false);
-    const header = wb.getWorksheet('发展党员统计')!.getCell('C4');
+    expect(sheet.merges.some((m) => m.startsWith('E4'))).toBe(false);
+    const header = wb.getWorksheet('发展党员统计')!.getCell('C5');
     expect(header.font).toMatchObject({ name: '黑体', bold: true });
     expect(header.border?.top?.style).toBe('thin');
   });
 
   it('writes data typed as declared, dates as YYYY-MM-DD text', () => {
     const sheet = sheetByName(data, '发展党员统计');
-    expect(sheet.rows[4]).toEqual(['农牧渔民', 12, 3, 4, 0, 1200.5, '2026-03-05']);
-    expect(sheet.rows[5]).toEqual(['工人（工勤技能人员）', 5, 1, 2, 1, 300, '2026-04-10']);
-    expect(sheet.rows[6]).toEqual(['学生', 7, 7, null, 2, null, null]);
+    expect(sheet.rows[5]).toEqual(['农牧渔民', 12, 3, 4, 0, 1200.5, '2026-03-05']);
+    expect(sheet.rows[6]).toEqual(['工人（工勤技能人员）', 5, 1, 2, 1, 300, '2026-04-10']);
+    expect(sheet.rows[7]).toEqual(['学生', 7, 7, null, 2, null, null]);
     const ws = wb.getWorksheet('发展党员统计')!;
-    expect(ws.getCell('F5').numFmt).toBe('#,##0.00');
-    expect(ws.getCell('A5').font).toMatchObject({ name: '宋体' });
+    expect(ws.getCell('F6').numFmt).toBe('#,##0.00');
+    expect(ws.getCell('A6').font).toMatchObject({ name: '宋体' });
   });
 
   it('adds a totals row whose sums equal the rows', () => {
     const sheet = sheetByName(data, '发展党员统计');
-    const totals = sheet.rows[7]!;
+    const totals = sheet.rows[8]!;
     expect(totals[0]).toBe('合计');
-    const sumOf = (col: number) => sheet.rows.slice(4, 7).reduce((acc, r) => acc + (Number(r[col]) || 0), 0);
+    const sumOf = (col: number) => sheet.rows.slice(5, 8).reduce((acc, r) => acc + (Number(r[col]) || 0), 0);
     for (const col of [1, 2, 3, 4, 5]) expect(totals[col]).toBe(sumOf(col));
     expect(totals[1]).toBe(24);
     expect(totals[6]).toBeNull();
-    expect(wb.getWorksheet('发展党员统计')!.getCell('B8').formula).toBe('SUM(B5:B7)');
+    expect(wb.getWorksheet('发展党员统计')!.getCell('B9').formula).toBe('SUM(B6:B8)');
   });
 
   it('signs off with 填报人, 审核人 and 联系电话 after a blank row', () => {
     const sheet = sheetByName(data, '发展党员统计');
-    expect(sheet.rows[8]!.every((v) => v === null)).toBe(true);
-    expect(sheet.rows[9]![0]).toBe('填报人：张明　　审核人：李红梅　　联系电话：0971-2231234');
-    expect(sheet.merges).toContain('A10:G10');
+    expect(sheet.rows[9]!.every((v) => v === null)).toBe(true);
+    expect(sheet.rows[10]![0]).toBe('填报人：张明　　审核人：李红梅　　联系电话：0971-2231234');
+    expect(sheet.merges).toContain('A11:G11');
   });
 
   it('sets A4 print setup with repeated header rows and freezes below them', () => {
@@ -125,9 +127,10 @@ describe('buildReport', () => {
       fitToWidth: 1,
       fitToHeight: 0,
       horizontalCentered: true,
-      printTitlesRow: '3:4',
+      printTitlesRow: '4:5',
+      printArea: 'A1:G11',
     });
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4, xSplit: 0 });
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 5, xSplit: 0 });
   });
 
   it('makes CJK columns wider than ASCII columns of the same length', async () => {
@@ -192,9 +195,10 @@ describe('buildReport', () => {
       await buildReport({ ...meta, fillerName: '', period: undefined }, [{ ...stats, rows: [] }]),
     );
     const sheet = sheetByName(out, '发展党员统计');
-    expect(sheet.rows[1]!.filter(Boolean)).toEqual(['填报单位：中共湟中区多巴镇委员会', '填报日期：2026-11-27']);
-    expect(sheet.rows[4]!.slice(0, 3)).toEqual(['合计', 0, 0]);
-    expect(sheet.rows[6]![0]).toMatch(/^填报人：　+审核人：李红梅/);
+    expect(sheet.rows[1]!.filter(Boolean)).toEqual(['填报单位：中共湟中区多巴镇委员会']);
+    expect(sheet.rows[2]!.filter(Boolean)).toEqual(['填报日期：2026-11-27']);
+    expect(sheet.rows[5]!.slice(0, 3)).toEqual(['合计', 0, 0]);
+    expect(sheet.rows[7]![0]).toMatch(/^填报人：　+审核人：李红梅/);
   });
 });
 

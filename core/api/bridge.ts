@@ -4,7 +4,7 @@ import type { CallResult } from './result';
 export interface LedgerBridge {
   call(method: string, input: unknown): Promise<CallResult>;
   /** Native save dialog, then write. Resolves saved=false when the clerk cancels. */
-  saveFile(suggestedName: string, base64: string): Promise<{ saved: boolean; path?: string }>;
+  saveFile(suggestedName: string, base64: string): Promise<{ saved: boolean; path?: string; error?: string }>;
 }
 
 export const BRIDGE_CHANNELS = {

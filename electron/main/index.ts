@@ -48,7 +48,8 @@ if (!app.requestSingleInstanceLock()) {
 
 async function boot(): Promise<void> {
   await app.whenReady();
-  hardenSession();
+  const target = rendererTarget(app.isPackaged);
+  hardenSession(target);
 
   const outMain = fileURLToPath(new URL('.', import.meta.url));
   const native = resolveNativePaths({
@@ -86,7 +87,6 @@ async function boot(): Promise<void> {
       });
   });
 
-  const target = rendererTarget(app.isPackaged);
   const devTools = !app.isPackaged;
   const windowTitle = () => (host.status().demo ? `${APP_TITLE}（演示数据）` : APP_TITLE);
   const getWindow = () => mainWindow;

@@ -112,8 +112,17 @@ function saveWindowState(file: string, win: BrowserWindow): void {
   }
 }
 
+/**
+ * The dev server's React Fast Refresh preamble is an inline module script, so in dev only scripts may also be inline.
+ * The packaged app never loads from a URL (rendererTarget), so it always gets the strict policy.
+ */
+export function contentSecurityPolicy(target: RendererTarget): string {
+  return target.kind === 'url' ? `${CONTENT_SECURITY_POLICY}; script-src 'self' 'unsafe-inline'` : CONTENT_SECURITY_POLICY;
+}
+
 /** Deny-all defaults for the session the renderer runs in: no permissions, and the CSP as a response header. */
-export function hardenSession(ses: Session = session.defaultSession): void {
+export function hardenSession(target: RendererTarget, ses: Session = session.defaultSession): void {
+  const csp = contentSecurityPolicy(target);
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.webRequest.onHeadersReceived((details, callback) => {
@@ -121,7 +130,7 @@ export function hardenSession(ses: Session = session.defaultSession): void {
     for (const key of Object.keys(headers)) {
       if (key.toLowerCase() === 'content-security-policy') delete headers[key];
     }
-    headers['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
+    headers['Content-Security-Policy'] = [csp];
     callback({ responseHeaders: headers });
   });
 }

@@ -9,6 +9,7 @@ import * as audit from '../audit/schemas';
 import * as org from '../org/schemas';
 import * as people from '../people/schemas';
 import * as reports from '../reports/schemas';
+import * as members from '../members/schemas';
 
 interface MethodDef<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -61,6 +62,29 @@ export const contract = {
   'people.update': command(people.personUpdate, people.person, '修改人员'),
   'people.remove': command(byId, ok, '删除人员（可恢复）'),
   'people.restore': command(byId, people.person, '恢复已删除人员'),
+
+  'members.list': query(members.recordQuery, members.recordPage, '发展党员档案列表（可按阶段、村、支部、逾期、违规筛选）'),
+  'members.get': query(byId, members.recordDetail, '一份发展档案：25个流程节点、政审、违规与提醒'),
+  'members.create': command(members.createRecordInput, byId, '建立发展档案（记录递交入党申请书）'),
+  'members.update': command(members.updateRecordInput, byId, '修改发展档案基本信息'),
+  'members.recordStep': command(members.recordStepInput, z.object({ id: z.number(), violations: z.array(members.violation) }), '记录一个流程节点'),
+  'members.removeStep': command(z.object({ recordId: z.number().int(), stepNo: z.number().int() }), byId, '撤销一个流程节点记录'),
+  'members.saveReview': command(members.reviewInput, byId, '保存政治审查（一谈一报一审一定）'),
+  'members.addLetter': command(members.letterInput, byId, '新增函调记录'),
+  'members.removeLetter': command(byId, byId, '删除函调记录'),
+  'members.addPeriodic': command(members.periodicInput, byId, '新增考察或思想汇报'),
+  'members.removePeriodic': command(byId, byId, '删除考察或思想汇报'),
+  'members.addExit': command(members.exitInput, byId, '延长预备期、取消预备党员资格或终止培养'),
+  'members.removeExit': command(byId, byId, '撤销延长/取消/终止记录'),
+  'members.check': query(none, z.array(members.finding), '合规检查：全部违规'),
+  'members.reminders': query(
+    z.object({ includeUpcoming: z.boolean().default(false) }).default({ includeUpcoming: false }),
+    z.array(members.reminder),
+    '到期与逾期提醒（逾期在前）',
+  ),
+  'members.indicators': query(members.periodInput, members.indicatorsOut, '发展党员结构指标'),
+  'members.rules': query(none, members.ruleTableOut, '现行规则表'),
+  'members.updateRules': command(members.ruleTableOverridesSchema, members.ruleTableOut, '修改规则级别与阈值（生成新版本）'),
 
   'audit.list': query(audit.auditQuery, audit.auditPage, '操作日志查询'),
 

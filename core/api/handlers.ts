@@ -10,6 +10,9 @@ import * as org from '../org/service';
 import { seedCountyName, seedTowns, seedUnits } from '../org/seed';
 import { getSettings, updateSettings } from '../org/settings';
 import * as people from '../people/service';
+import * as members from '../members/service';
+import { allFindings, allReminders, getRecordDetail, indicators, listRecords } from '../members/query';
+import { describeRuleTable, ruleTableInForce, updateRuleTable } from '../members/rule-service';
 import { exportReport, listReports } from '../reports/service';
 import type { Contract, Method } from './contract';
 
@@ -49,6 +52,25 @@ export const handlers: { [M in LedgerMethod]: Handler<M> } = {
     return { ok: true as const };
   },
   'people.restore': (ctx, { id }) => people.setPersonDeleted(ctx, id, false),
+
+  'members.list': (ctx, query) => listRecords(ctx, query),
+  'members.get': (ctx, { id }) => getRecordDetail(ctx, id),
+  'members.create': (ctx, input) => ({ id: members.createRecord(ctx, input) }),
+  'members.update': (ctx, input) => ({ id: members.updateRecord(ctx, input) }),
+  'members.recordStep': (ctx, input) => members.recordStep(ctx, input),
+  'members.removeStep': (ctx, { recordId, stepNo }) => ({ id: members.removeStep(ctx, recordId, stepNo) }),
+  'members.saveReview': (ctx, input) => ({ id: members.saveReview(ctx, input) }),
+  'members.addLetter': (ctx, input) => ({ id: members.addLetter(ctx, input) }),
+  'members.removeLetter': (ctx, { id }) => ({ id: members.removeLetter(ctx, id) }),
+  'members.addPeriodic': (ctx, input) => ({ id: members.addPeriodic(ctx, input) }),
+  'members.removePeriodic': (ctx, { id }) => ({ id: members.removePeriodic(ctx, id) }),
+  'members.addExit': (ctx, input) => ({ id: members.addExit(ctx, input) }),
+  'members.removeExit': (ctx, { id }) => ({ id: members.removeExit(ctx, id) }),
+  'members.check': (ctx) => allFindings(ctx),
+  'members.reminders': (ctx, { includeUpcoming }) => allReminders(ctx, includeUpcoming),
+  'members.indicators': (ctx, { from, to }) => indicators(ctx, from, to),
+  'members.rules': (ctx) => describeRuleTable(ruleTableInForce(ctx)),
+  'members.updateRules': (ctx, overrides) => describeRuleTable(updateRuleTable(ctx, overrides)),
 
   'audit.list': (ctx, query) => listAudit(ctx, query),
 

@@ -1,0 +1,62 @@
+/** The rule table in force, and its versioned edits from the settings page. */
+import { desc } from 'drizzle-orm';
+import { ruleTables } from '../../db/schema';
+import { recordAudit } from '../audit/service';
+import { inTransaction, timestamp, today, type LedgerContext } from '../context';
+import { toInvalid } from '../api/validate';
+import { DEFAULT_RULE_TABLE, RULE_DEFS, RULE_IDS, mergeTable, ruleTableSchema, tableInForce, type RuleTable, type RuleTableOverrides } from './rule-table';
+
+function storedTables(ctx: LedgerContext): RuleTable[] {
+  return ctx.db
+    .select()
+    .from(ruleTables)
+    .orderBy(desc(ruleTables.version))
+    .all()
+    .map((row) => ({ ...(JSON.parse(row.rules) as Omit<RuleTable, 'version' | 'effectiveDate'>), version: row.version, effectiveDate: row.effectiveDate }));
+}
+
+/** A record is always judged by the table in force today; before any edit that is the shipped default. */
+export function ruleTableInForce(ctx: LedgerContext): RuleTable {
+  return tableInForce([DEFAULT_RULE_TABLE, ...storedTables(ctx)], today(ctx)) ?? DEFAULT_RULE_TABLE;
+}
+
+export function describeRuleTable(table: RuleTable) {
+  return {
+    version: table.version,
+    effectiveDate: table.effectiveDate,
+    publicitySteps: [...table.publicitySteps],
+    rules: RULE_IDS.map((id) => ({
+      id,
+      description: RULE_DEFS[id].description,
+      source: RULE_DEFS[id].source,
+      level: table.rules[id].level,
+      defaultLevel: RULE_DEFS[id].defaultLevel,
+      thresholds: { ...table.rules[id].thresholds },
+      unverified: !!RULE_DEFS[id].unverified,
+      computed: !!RULE_DEFS[id].computed,
+    })),
+  };
+}
+
+/** Every edit is a new version, effective from the date given (today by default); old versions stay. */
+export function updateRuleTable(ctx: LedgerContext, overrides: RuleTableOverrides): RuleTable {
+  return inTransaction(ctx, () => {
+    const current = ruleTableInForce(ctx);
+    const latestVersion = Math.max(current.version, ...storedTables(ctx).map((t) => t.version));
+    const merged = mergeTable(current, { ...overrides, version: latestVersion + 1, effectiveDate: overrides.effectiveDate ?? today(ctx) });
+    const parsed = ruleTableSchema.safeParse(merged);
+    if (!parsed.success) throw toInvalid(parsed.error);
+    const { version, effectiveDate, ...body } = merged;
+    ctx.db.insert(ruleTables).values({ version, effectiveDate, rules: JSON.stringify(body), createdAt: timestamp(ctx) }).run();
+    const changed = RULE_IDS.filter((id) => JSON.stringify(current.rules[id]) !== JSON.stringify(merged.rules[id]));
+    recordAudit(ctx, {
+      entity: 'rule_table',
+      entityId: version,
+      action: '修改',
+      summary: `规则表第 ${version} 版（${effectiveDate} 起施行）：${changed.length ? changed.join('、') : '公示节点'}`,
+      before: Object.fromEntries(changed.map((id) => [id, current.rules[id]])),
+      after: Object.fromEntries(changed.map((id) => [id, merged.rules[id]])),
+    });
+    return merged;
+  });
+}

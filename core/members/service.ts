@@ -1,0 +1,241 @@
+/** Writes to 发展档案. Each owns its transaction and audit entry; the pure rules have the final say. */
+import { and, eq, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import { memberExits, memberPeriodic, memberRecords, memberReviews, memberSteps, people, reviewLetters } from '../../db/schema';
+import { recordAudit } from '../audit/service';
+import { inTransaction, timestamp, today, type LedgerContext } from '../context';
+import { LedgerError, invalid, notFound } from '../errors';
+import { loadRecord, loadRecords, toMemberRecord } from './load';
+import type { MemberRecord } from './record';
+import { ruleTableInForce } from './rule-service';
+import { checkRecord, type Violation } from './rules';
+import type { createRecordInput, exitInput, letterInput, periodicInput, recordStepInput, reviewInput, updateRecordInput } from './schemas';
+import { stepDef, stepTitle, type StepNo } from './steps';
+import { derived } from './derived';
+
+/** R11 guards admission itself: no 特殊情况说明 can stand in for a 合格 政审 结论. */
+const NEVER_OVERRIDDEN = new Set(['R11']);
+
+function violationKey(v: Violation): string {
+  return `${v.ruleId}|${v.step ?? ''}|${v.field ?? ''}|${v.message}`;
+}
+
+/**
+ * Refuses a write whose new error-level violations are not explained. Violations the record already had are not
+ * blamed on this write, so a clerk can keep filling in an old, imperfect file.
+ */
+export function assertAllowed(
+  ctx: LedgerContext,
+  before: MemberRecord,
+  after: MemberRecord,
+  reason: string | null | undefined,
+  stepNo?: number,
+): Violation[] {
+  const table = ruleTableInForce(ctx);
+  const now = today(ctx);
+  const existing = new Set(checkRecord(before, table, now).map(violationKey));
+  // A deadline missed by a later, still-empty step is a reminder, not a fault of what is being typed now.
+  const added = checkRecord(after, table, now).filter(
+    (v) => !existing.has(violationKey(v)) && v.level === 'error' && (stepNo === undefined || v.step === undefined || v.step === stepNo),
+  );
+  const hard = added.filter((v) => NEVER_OVERRIDDEN.has(v.ruleId));
+  if (hard.length > 0) {
+    throw new LedgerError('INVALID_INPUT', hard.map((v) => `【${v.ruleId}】${v.message}`).join('；'), {
+      fields: { date: hard[0]!.message },
+      details: { violations: hard, overridable: false },
+    });
+  }
+  if (added.length > 0 && !reason?.trim()) {
+    throw new LedgerError('INVALID_INPUT', `${added.map((v) => `【${v.ruleId}】${v.message}`).join('；')}。如确属特殊情况，请填写“特殊情况说明”后再保存。`, {
+      fields: { [added[0]!.field === 'date' || !added[0]!.field ? 'date' : added[0]!.field]: added[0]!.message },
+      details: { violations: added, overridable: true },
+    });
+  }
+  return added;
+}
+
+function activeRecordOf(ctx: LedgerContext, personId: number) {
+  return loadRecords(ctx)
+    .filter((l) => l.record.personId === personId)
+    .find((l) => {
+      const s = derived(toMemberRecord(l)).status;
+      return s !== '已终止培养' && s !== '已取消预备党员资格' && s !== '正式党员';
+    });
+}
+
+export function createRecord(ctx: LedgerContext, input: z.output<typeof createRecordInput>): number {
+  return inTransaction(ctx, () => {
+    const person = ctx.db.select().from(people).where(and(eq(people.id, input.personId), isNull(people.deletedAt))).get();
+    if (!person) throw notFound('该人员');
+    const open = activeRecordOf(ctx, input.personId);
+    if (open) {
+      throw new LedgerError('CONFLICT', `${person.name}已有进行中的发展档案，不能重复建档。`, { details: { existingRecordId: open.record.id } });
+    }
+    const row = ctx.db
+      .insert(memberRecords)
+      .values({ personId: input.personId, branchId: input.branchId ?? null, leagueMember: input.leagueMember, leagueRecommendDate: input.leagueRecommendDate ?? null, leavingSoon: input.leavingSoon, note: input.note })
+      .returning({ id: memberRecords.id })
+      .get();
+    const step = { recordId: row.id, stepNo: 1, date: input.applicationDate, overrideReason: input.overrideReason };
+    ctx.db.insert(memberSteps).values(step).run();
+    const loaded = loadRecord(ctx, row.id);
+    const after = toMemberRecord(loaded);
+    assertAllowed(ctx, { ...after, steps: {} }, after, input.overrideReason, 1);
+    recordAudit(ctx, { entity: 'member_record', entityId: row.id, action: '新增', summary: `建立发展档案：${person.name}（申请日期 ${input.applicationDate}）`, after: { ...input } });
+    return row.id;
+  });
+}
+
+export function updateRecord(ctx: LedgerContext, input: z.output<typeof updateRecordInput>): number {
+  return inTransaction(ctx, () => {
+    const before = loadRecord(ctx, input.id);
+    const patch = {
+      branchId: input.branchId === undefined ? before.record.branchId : input.branchId,
+      leagueMember: input.leagueMember ?? before.record.leagueMember,
+      leagueRecommendDate: input.leagueRecommendDate === undefined ? before.record.leagueRecommendDate : input.leagueRecommendDate,
+      leavingSoon: input.leavingSoon ?? before.record.leavingSoon,
+      note: input.note === undefined ? before.record.note : input.note,
+      updatedAt: timestamp(ctx),
+    };
+    ctx.db.update(memberRecords).set(patch).where(eq(memberRecords.id, input.id)).run();
+    recordAudit(ctx, { entity: 'member_record', entityId: input.id, action: '修改', summary: `修改发展档案：${before.person.name}`, before: before.record, after: patch });
+    return input.id;
+  });
+}
+
+export function recordStep(ctx: LedgerContext, input: z.output<typeof recordStepInput>): { id: number; violations: Violation[] } {
+  return inTransaction(ctx, () => {
+    const loaded = loadRecord(ctx, input.recordId);
+    const before = toMemberRecord(loaded);
+    const status = derived(before).status;
+    if (status === '已终止培养' || status === '已取消预备党员资格') throw invalid(`${loaded.person.name}已${status.slice(1)}，不能再记录流程节点`);
+    const def = stepDef(input.stepNo as StepNo);
+    if (def.meeting?.countsRequired && !input.meeting) {
+      throw invalid(`${stepTitle(def.no)}须填写应到、实到、赞成、反对、弃权人数`, { meeting: '请填写表决人数' });
+    }
+    const previous = loaded.steps.find((s) => s.stepNo === input.stepNo) ?? null;
+    const values = {
+      recordId: input.recordId,
+      stepNo: input.stepNo,
+      date: input.date,
+      people: input.people?.length ? JSON.stringify(input.people) : null,
+      meeting: input.meeting ? JSON.stringify(input.meeting) : null,
+      publicityFrom: input.publicity?.from ?? null,
+      publicityTo: input.publicity?.to ?? null,
+      trainingDays: input.training?.days ?? null,
+      trainingHours: input.training?.hours ?? null,
+      note: input.note,
+      overrideReason: input.overrideReason,
+      updatedAt: timestamp(ctx),
+    };
+    if (previous) ctx.db.update(memberSteps).set(values).where(eq(memberSteps.id, previous.id)).run();
+    else ctx.db.insert(memberSteps).values(values).run();
+    const after = toMemberRecord(loadRecord(ctx, input.recordId));
+    const withoutStep: MemberRecord = { ...before, steps: { ...before.steps, [input.stepNo]: undefined } };
+    const explained = assertAllowed(ctx, previous ? withoutStep : before, after, input.overrideReason, input.stepNo);
+    recordAudit(ctx, {
+      entity: 'member_step',
+      entityId: input.recordId,
+      action: previous ? '修改' : '记录',
+      summary: `${loaded.person.name}：${stepTitle(def.no)} ${input.date}${explained.length ? `（特殊情况说明：${input.overrideReason}）` : ''}`,
+      before: previous,
+      after: values,
+    });
+    return { id: input.recordId, violations: explained };
+  });
+}
+
+export function removeStep(ctx: LedgerContext, recordId: number, stepNo: number): number {
+  return inTransaction(ctx, () => {
+    const loaded = loadRecord(ctx, recordId);
+    const step = loaded.steps.find((s) => s.stepNo === stepNo);
+    if (!step) throw notFound('该流程节点记录');
+    if (stepNo === 1) throw invalid('递交入党申请书是档案的起点，不能撤销；如需作废请删除整个档案');
+    ctx.db.delete(memberSteps).where(eq(memberSteps.id, step.id)).run();
+    recordAudit(ctx, { entity: 'member_step', entityId: recordId, action: '撤销', summary: `${loaded.person.name}：撤销${stepTitle(stepNo as StepNo)}`, before: step });
+    return recordId;
+  });
+}
+
+export function saveReview(ctx: LedgerContext, input: z.output<typeof reviewInput>): number {
+  return inTransaction(ctx, () => {
+    const loaded = loadRecord(ctx, input.recordId);
+    if (input.conclusionResult && (!input.conclusionDate || !input.conclusionSigner)) {
+      throw invalid('填写审查结论时须同时填写结论日期和签署人', { [input.conclusionDate ? 'conclusionSigner' : 'conclusionDate']: '请填写' });
+    }
+    const lastLetter = loaded.letters.map((l) => l.date).sort().at(-1);
+    if (input.conclusionDate && lastLetter && input.conclusionDate < lastLetter) {
+      throw invalid(`审查结论日期 ${input.conclusionDate} 早于函调日期 ${lastLetter}，结论须在全部函调之后作出`, { conclusionDate: `须不早于 ${lastLetter}` });
+    }
+    const { recordId, contentItems, ...rest } = input;
+    const values = { ...rest, recordId, contentItems: contentItems ? JSON.stringify(contentItems) : null, updatedAt: timestamp(ctx) };
+    if (loaded.review) ctx.db.update(memberReviews).set(values).where(eq(memberReviews.recordId, recordId)).run();
+    else ctx.db.insert(memberReviews).values(values).run();
+    recordAudit(ctx, { entity: 'member_review', entityId: recordId, action: loaded.review ? '修改' : '记录', summary: `${loaded.person.name}：政治审查${input.conclusionResult ? `（结论：${input.conclusionResult}）` : ''}`, before: loaded.review, after: values });
+    return recordId;
+  });
+}
+
+export function addLetter(ctx: LedgerContext, input: z.output<typeof letterInput>): number {
+  return inTransaction(ctx, () => {
+    const loaded = loadRecord(ctx, input.recordId);
+    const row = ctx.db.insert(reviewLetters).values(input).returning().get();
+    recordAudit(ctx, { entity: 'review_letter', entityId: input.recordId, action: '新增', summary: `${loaded.person.name}：函调 ${input.target}（${input.date}）`, after: row });
+    return input.recordId;
+  });
+}
+
+export function removeLetter(ctx: LedgerContext, id: number): number {
+  return inTransaction(ctx, () => {
+    const row = ctx.db.select().from(reviewLetters).where(eq(reviewLetters.id, id)).get();
+    if (!row) throw notFound('该函调记录');
+    ctx.db.delete(reviewLetters).where(eq(reviewLetters.id, id)).run();
+    recordAudit(ctx, { entity: 'review_letter', entityId: row.recordId, action: '删除', summary: `删除函调：${row.target}（${row.date}）`, before: row });
+    return row.recordId;
+  });
+}
+
+export function addPeriodic(ctx: LedgerContext, input: z.output<typeof periodicInput>): number {
+  return inTransaction(ctx, () => {
+    const loaded = loadRecord(ctx, input.recordId);
+    const row = ctx.db.insert(memberPeriodic).values(input).returning().get();
+    recordAudit(ctx, { entity: 'member_periodic', entityId: input.recordId, action: '新增', summary: `${loaded.person.name}：${input.kind} ${input.date}`, after: row });
+    return input.recordId;
+  });
+}
+
+export function removePeriodic(ctx: LedgerContext, id: number): number {
+  return inTransaction(ctx, () => {
+    const row = ctx.db.select().from(memberPeriodic).where(eq(memberPeriodic.id, id)).get();
+    if (!row || row.deletedAt) throw notFound('该记录');
+    ctx.db.update(memberPeriodic).set({ deletedAt: timestamp(ctx) }).where(eq(memberPeriodic.id, id)).run();
+    recordAudit(ctx, { entity: 'member_periodic', entityId: row.recordId, action: '删除', summary: `删除${row.kind}：${row.date}`, before: row });
+    return row.recordId;
+  });
+}
+
+export function addExit(ctx: LedgerContext, input: z.output<typeof exitInput>): number {
+  return inTransaction(ctx, () => {
+    const loaded = loadRecord(ctx, input.recordId);
+    const before = toMemberRecord(loaded);
+    const d = derived(before);
+    if (input.kind !== '终止培养' && d.status !== '预备党员') throw invalid(`只有预备党员才能${input.kind}（当前：${d.status}）`);
+    if (input.kind === '终止培养' && (d.status === '预备党员' || d.status === '正式党员')) throw invalid('已接收为预备党员的，不能“终止培养”，应办理“取消预备党员资格”');
+    if (loaded.exits.some((e) => e.kind === input.kind && e.kind !== '延长预备期')) throw invalid(`已有“${input.kind}”记录`);
+    const row = ctx.db.insert(memberExits).values(input).returning().get();
+    const after = toMemberRecord(loadRecord(ctx, input.recordId));
+    assertAllowed(ctx, before, after, input.reason);
+    recordAudit(ctx, { entity: 'member_exit', entityId: input.recordId, action: '新增', summary: `${loaded.person.name}：${input.kind}（${input.date}）${input.reason ? `，原因：${input.reason}` : ''}`, after: row });
+    return input.recordId;
+  });
+}
+
+export function removeExit(ctx: LedgerContext, id: number): number {
+  return inTransaction(ctx, () => {
+    const row = ctx.db.select().from(memberExits).where(eq(memberExits.id, id)).get();
+    if (!row) throw notFound('该记录');
+    ctx.db.delete(memberExits).where(eq(memberExits.id, id)).run();
+    recordAudit(ctx, { entity: 'member_exit', entityId: row.recordId, action: '撤销', summary: `撤销${row.kind}（${row.date}）`, before: row });
+    return row.recordId;
+  });
+}

@@ -6,6 +6,7 @@ import { dashboardSummary } from '../core/app/dashboard';
 import { generateDemo } from '../core/demo/generate';
 import { invalid, serializeError, type SerializedError } from '../core/errors';
 import type { LedgerHost } from '../core/host';
+import { allFindings } from '../core/members/query';
 import { listUnits } from '../core/org/service';
 import { isSetUp } from '../core/org/settings';
 import { exportReport, listReports } from '../core/reports/service';
@@ -17,6 +18,7 @@ export const USAGE = `用法：ledger <命令> [参数] [--data-dir 数据文件
   call <操作> '<JSON>'             执行一个操作并输出 JSON 结果
   demo                            生成演示数据（在数据文件夹下的 demo 子文件夹）
   reports                         列出报表编号与名称
+  check                           发展党员程序合规检查：输出全部问题（JSON）
   export <报表编号> --out <文件>    导出一张报表
         [--from YYYY-MM-DD --to YYYY-MM-DD] [--unit 村名[,村名…]] [--no-mask]
 
@@ -60,6 +62,9 @@ export async function runCommand(host: LedgerHost, command: string, rest: string
       return makeDemo(host, io);
     case 'export':
       return exportCommand(host, rest, args, io);
+    case 'check':
+      io.out(json(allFindings(host.context)));
+      return 0;
     default:
       io.err(`未知命令：${command}\n\n${USAGE}`);
       return USAGE_ERROR;

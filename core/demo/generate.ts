@@ -9,6 +9,7 @@ import { EDUCATIONS, JOB_POSTS, OCCUPATIONS } from '../people/codes';
 import { idCheckChar } from '../people/idcard';
 import { defaultUnitName, seedCountyName, seedUnits } from '../org/seed';
 import { writeSettings } from '../org/settings';
+import { generateDemoMembers } from './members';
 
 export const DEMO_TOWN = '多巴镇';
 
@@ -88,6 +89,7 @@ export function generateDemo(ctx: LedgerContext, opts: DemoOptions = {}): { unit
         peopleCount++;
       }
     });
+    generateDemoMembers(ctx, rand);
     recordAudit(ctx, { entity: 'settings', action: '生成演示数据', summary: `生成演示数据：${DEMO_TOWN}，村（社区）${units.length} 个，人员 ${peopleCount} 人` });
     return { units: units.length, people: peopleCount };
   });

@@ -51,6 +51,16 @@ describe('ledger CLI', () => {
     expect(ledger('export', 'no-such-report', '--out', out).code).toBe(2);
   });
 
+  it('prints every 发展党员 finding of the demo data as JSON and exits 0', () => {
+    expect(ledger('demo').code).toBe(0);
+    const run = ledger('check', '--demo');
+    expect(run.code).toBe(0);
+    const findings = JSON.parse(run.stdout) as { personName: string; ruleId: string; level: string; message: string; dates: Record<string, string> }[];
+    const rules = new Set(findings.filter((f) => f.level === 'error').map((f) => f.ruleId));
+    for (const id of ['R02', 'R03', 'R09', 'R17']) expect(rules).toContain(id);
+    expect(findings[0]).toMatchObject({ personName: expect.any(String), message: expect.any(String), dates: expect.any(Object) });
+  });
+
   it('makes the demo data set in its own folder', () => {
     const run = ledger('demo');
     expect(run.code).toBe(0);

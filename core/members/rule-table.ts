@@ -89,7 +89,7 @@ export const RULE_DEFS: Record<RuleId, RuleDef> = {
 
 export const DEFAULT_RULE_TABLE: RuleTable = {
   version: 1,
-  // The 2014 细则 was made public on 2014-06-10; a township sets its own date when it edits the table.
+  // The 2014 细则 was made public in June 2014; a township sets its own date when it edits the table.
   effectiveDate: '2014-06-10',
   rules: Object.fromEntries(
     RULE_IDS.map((id) => [id, { level: RULE_DEFS[id].defaultLevel, thresholds: { ...RULE_DEFS[id].thresholds } }]),
@@ -98,7 +98,7 @@ export const DEFAULT_RULE_TABLE: RuleTable = {
 };
 
 const level = z.enum(['error', 'warning', 'off']);
-const threshold = z.number().finite().nonnegative();
+const thresholdValue = z.number().finite().nonnegative();
 const stepNo = z.number().int().refine((n) => (STEP_NUMBERS as readonly number[]).includes(n), '流程节点应为1至25');
 
 /** Rejects a threshold the rule does not read, so a typo in settings cannot silently do nothing. */
@@ -121,15 +121,16 @@ function consistentThresholds(rules: Partial<Record<RuleId, { thresholds?: Recor
   }
 }
 
-const ruleSettingSchema = z.object({ level, thresholds: z.record(z.string(), threshold) });
-const ruleOverrideSchema = z.object({ level: level.optional(), thresholds: z.record(z.string(), threshold).optional() });
+const ruleSettingSchema = z.object({ level, thresholds: z.record(z.string(), thresholdValue) });
+const ruleOverrideSchema = z.object({ level: level.optional(), thresholds: z.record(z.string(), thresholdValue).optional() });
 
 export const ruleTableSchema = z
   .object({
     version: z.number().int().positive(),
     effectiveDate: isoDate,
     rules: z.object(Object.fromEntries(RULE_IDS.map((id) => [id, ruleSettingSchema])) as Record<RuleId, typeof ruleSettingSchema>),
-    publicitySteps: z.array(stepNo),
+    // Stored tables may keep only the rules; the steps then default to those of the shipped table.
+    publicitySteps: z.array(stepNo).default(() => [...DEFAULT_RULE_TABLE.publicitySteps]),
   })
   .superRefine((table, ctx) => {
     for (const id of RULE_IDS) knownThresholds(id, table.rules[id].thresholds, ctx);
@@ -184,6 +185,6 @@ export function tableInForce(tables: readonly RuleTable[], onDate: string): Rule
 }
 
 /** A threshold the rules read; the default stands in if a stored table predates the key. */
-export function threshold_(table: RuleTable, id: RuleId, key: string): number {
+export function thresholdOf(table: RuleTable, id: RuleId, key: string): number {
   return table.rules[id]?.thresholds[key] ?? RULE_DEFS[id].thresholds[key] ?? 0;
 }

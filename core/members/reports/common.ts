@@ -1,0 +1,73 @@
+/** What the 发展党员 reports share: the judged files of the chosen villages, unit facts and labels. */
+import { eq } from 'drizzle-orm';
+import { memberRecords, orgUnits, people } from '../../../db/schema';
+import type { LedgerContext } from '../../context';
+import type { ReportParams } from '../../reports/registry';
+import { judgeAll, type Judged } from '../query';
+import { stepDef, type StepNo } from '../steps';
+
+export const MODULE = '发展党员';
+
+/** Pinyin order, as a clerk would look a name up on paper. */
+export const collator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
+
+export const NO_UNIT = '（未指定村/社区）';
+
+export interface UnitFact {
+  id: number;
+  name: string;
+  kind: string;
+  sortOrder: number;
+  retired: boolean;
+}
+
+/** Every unit, retired ones too: an old file still names the village it was kept under. */
+export function unitFacts(ctx: LedgerContext): UnitFact[] {
+  return ctx.db
+    .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind, sortOrder: orgUnits.sortOrder, retiredAt: orgUnits.retiredAt })
+    .from(orgUnits)
+    .all()
+    .map(({ retiredAt, ...u }) => ({ ...u, retired: retiredAt !== null }))
+    .sort((a, b) => a.sortOrder - b.sortOrder || collator.compare(a.name, b.name) || a.id - b.id);
+}
+
+export function unitFilter(params: Pick<ReportParams, 'unitIds'>): (unitId: number | null | undefined) => boolean {
+  const wanted = params.unitIds?.length ? new Set(params.unitIds) : null;
+  return (unitId) => !wanted || (unitId !== null && unitId !== undefined && wanted.has(unitId));
+}
+
+/** Judged files of the chosen villages, in village order (as loaded) and then by file. */
+export function judgedFor(ctx: LedgerContext, params: Pick<ReportParams, 'unitIds'>): Judged[] {
+  const keep = unitFilter(params);
+  return judgeAll(ctx).filter((j) => keep(j.loaded.person.unitId));
+}
+
+/**
+ * The village of each file, for lists that come keyed by file (reminders, findings) and have to be narrowed
+ * to the chosen villages without judging every file a second time.
+ */
+export function recordUnits(ctx: LedgerContext): Map<number, number | null> {
+  const rows = ctx.db
+    .select({ id: memberRecords.id, unitId: people.unitId })
+    .from(memberRecords)
+    .innerJoin(people, eq(people.id, memberRecords.personId))
+    .all();
+  return new Map(rows.map((r) => [r.id, r.unitId]));
+}
+
+/** "第15节点 支部大会讨论": steps 15 and 23 share a name, so the number always goes with it. */
+export function stepText(no: number | null | undefined): string {
+  if (!no) return '';
+  return `第${no}节点 ${stepDef(no as StepNo).name}`;
+}
+
+const CHINESE_NUMERALS = ['一', '二', '三', '四', '五'];
+
+/** "一、申请入党": the stage headers of the 花名册, numbered as the 细则 numbers them. */
+export function stageHeader(no: number, name: string): string {
+  return `${CHINESE_NUMERALS[no - 1] ?? no}、${name}`;
+}
+
+export function unitDisplay(name: string | null | undefined): string {
+  return name ?? NO_UNIT;
+}

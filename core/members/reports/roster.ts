@@ -1,0 +1,125 @@
+/**
+ * 发展党员花名册（全程纪实台账）: the wide one-row-per-person sheet clerks keep in Excel, with every 流程节点
+ * date under its stage, the 政审 result and each 特殊情况说明. It is the export shape of the records, not
+ * their storage shape (domain.md §3).
+ */
+import { today, type LedgerContext } from '../../context';
+import { buildReport, type CellInput, type ReportColumn } from '../../excel/builder';
+import { educationName, ethnicityName } from '../../people/codes';
+import { maskIdNumber } from '../../people/idcard';
+import { reportMeta } from '../../reports/meta';
+import type { ReportDefinition, ReportParams } from '../../reports/registry';
+import type { Judged } from '../query';
+import { STAGES, STEPS } from '../steps';
+import { MODULE, judgedFor, stageHeader, unitDisplay } from './common';
+
+export const ROSTER_ID = 'members-roster';
+const TITLE = '发展党员花名册（全程纪实台账）';
+const SHEET = '发展党员花名册';
+
+/** Wide enough for 'YYYY-MM-DD' in the body font; the step names above wrap instead of widening 25 columns. */
+const DATE_WIDTH = 11;
+
+export const stepKey = (no: number) => `step${no}`;
+
+const COLUMNS: ReportColumn[] = [
+  { key: 'seq', header: '序号', type: 'int', width: 5, align: 'center' },
+  { key: 'unitName', header: '村（社区）', width: 12 },
+  { key: 'branchName', header: '党支部', width: 14 },
+  { key: 'name', header: '姓名', width: 8, align: 'center' },
+  { key: 'gender', header: ['基本信息', '性别'], width: 5, align: 'center' },
+  { key: 'ethnicity', header: ['基本信息', '民族'], width: 8, align: 'center' },
+  { key: 'birthDate', header: ['基本信息', '出生日期'], type: 'date', width: DATE_WIDTH },
+  { key: 'idNumber', header: ['基本信息', '公民身份号码'], width: 20, align: 'center' },
+  { key: 'education', header: ['基本信息', '学历'], width: 10, align: 'center' },
+  { key: 'occupation', header: ['基本信息', '职业'], width: 14 },
+  { key: 'status', header: '当前阶段/状态', width: 12, align: 'center' },
+  ...STEPS.map(
+    (s): ReportColumn => ({ key: stepKey(s.no), header: [stageHeader(s.stage, STAGES[s.stage - 1]!.name), `${s.no} ${s.name}`], type: 'date', width: DATE_WIDTH }),
+  ),
+  { key: 'reviewResult', header: ['政审结论', '结论'], width: 6, align: 'center' },
+  { key: 'reviewDate', header: ['政审结论', '日期'], type: 'date', width: DATE_WIDTH },
+  { key: 'probationEnd', header: '预备期满日期', type: 'date', width: DATE_WIDTH },
+  { key: 'reasons', header: '特殊情况说明', width: 30 },
+  { key: 'violations', header: '违规数', type: 'int', width: 6, align: 'center', total: 'sum' },
+];
+
+const IN_PROGRESS = new Set(['入党申请人', '入党积极分子', '发展对象', '预备党员']);
+
+function statusText(j: Judged): string {
+  const { status, stage } = j.summary;
+  // The stage says where a file stands; for a finished or ended file the status alone says it.
+  return IN_PROGRESS.has(status) ? `${status}（第${stage}阶段）` : status;
+}
+
+function reasonsText(j: Judged): string {
+  return j.loaded.steps
+    .filter((s) => s.overrideReason?.trim())
+    .map((s) => `第${s.stepNo}节点：${s.overrideReason!.trim()}`)
+    .join('；');
+}
+
+export function rosterRows(judged: Judged[], mask: boolean): Record<string, CellInput>[] {
+  return judged.map((j, i) => {
+    const p = j.loaded.person;
+    const review = j.loaded.review;
+    const row: Record<string, CellInput> = {
+      seq: i + 1,
+      unitName: unitDisplay(j.summary.unitName),
+      branchName: j.summary.branchName ?? '',
+      name: p.name,
+      gender: p.gender,
+      ethnicity: ethnicityName(p.ethnicity) || p.ethnicity,
+      birthDate: p.birthDate,
+      idNumber: mask ? maskIdNumber(p.idNumber) : p.idNumber,
+      education: educationName(p.education),
+      occupation: p.occupation ?? '',
+      status: statusText(j),
+      reviewResult: review?.conclusionResult ?? '',
+      reviewDate: review?.conclusionDate ?? '',
+      probationEnd: j.summary.probationEnd ?? '',
+      reasons: reasonsText(j),
+      violations: j.violations.length,
+    };
+    // The dates as entered: the 政审 结论 has its own columns, so step 10 shows the step's own date.
+    for (const s of j.loaded.steps) row[stepKey(s.stepNo)] = s.date;
+    return row;
+  });
+}
+
+async function build(ctx: LedgerContext, params: ReportParams) {
+  // Files come in village order; within a village the earliest application first, as the paper 台账 runs.
+  const judged = judgedFor(ctx, params);
+  const villageRank = new Map<number | null, number>();
+  for (const j of judged) if (!villageRank.has(j.loaded.person.unitId)) villageRank.set(j.loaded.person.unitId, villageRank.size);
+  judged.sort(
+    (a, b) =>
+      villageRank.get(a.loaded.person.unitId)! - villageRank.get(b.loaded.person.unitId)! ||
+      (a.summary.dates['1'] ?? '').localeCompare(b.summary.dates['1'] ?? '') ||
+      a.summary.id - b.summary.id,
+  );
+  const rows = rosterRows(judged, params.maskIdNumbers !== false);
+  const buffer = await buildReport(reportMeta(ctx, ROSTER_ID, `截至 ${today(ctx)}`), [
+    {
+      sheetName: SHEET,
+      title: TITLE,
+      columns: COLUMNS,
+      rows,
+      totals: { label: '合计', labelKey: 'seq', values: { name: `${rows.length} 人` } },
+      freezeColumns: 4,
+    },
+  ]);
+  return { buffer, rowCount: rows.length };
+}
+
+export const rosterReport: ReportDefinition = {
+  info: {
+    id: ROSTER_ID,
+    title: TITLE,
+    module: MODULE,
+    description:
+      '每人一行：基本信息、当前阶段，五个阶段二十五个流程节点的日期，政审结论、预备期满日期、特殊情况说明和违规数；可按村（社区）筛选，身份证号默认脱敏。',
+    params: ['units', 'mask'],
+  },
+  build,
+};

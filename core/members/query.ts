@@ -152,6 +152,8 @@ function toReminderOut(j: Judged, r: Reminder): ReminderOut {
     status: r.status,
     daysLeft: r.daysLeft,
     step: r.step,
+    ruleId: r.ruleId,
+    level: r.level,
   };
 }
 

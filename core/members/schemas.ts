@@ -128,6 +128,9 @@ export const reminder = z.object({
   status: z.enum(['overdue', 'due', 'upcoming']),
   daysLeft: z.number(),
   step: z.number().optional(),
+  ruleId: z.string(),
+  /** 'error' once a hard limit has passed (审批 beyond six months, an overdue [N] deadline). */
+  level: z.enum(['error', 'warning', 'info']),
 });
 export type ReminderOut = z.infer<typeof reminder>;
 

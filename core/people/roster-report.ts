@@ -5,8 +5,8 @@
 import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { orgUnits, people } from '../../db/schema';
 import { today, type LedgerContext } from '../context';
-import { buildReport, type ReportColumn, type ReportMeta } from '../excel/builder';
-import { getSettings } from '../org/settings';
+import { buildReport, type ReportColumn } from '../excel/builder';
+import { reportMeta } from '../reports/meta';
 import type { ReportDefinition, ReportParams } from '../reports/registry';
 import { educationName, ethnicityName } from './codes';
 import { maskIdNumber } from './idcard';
@@ -98,20 +98,6 @@ export function rosterRows(ctx: LedgerContext, params: Pick<ReportParams, 'unitI
     hukou: p.hukou ?? '',
     note: p.note ?? '',
   }));
-}
-
-export function reportMeta(ctx: LedgerContext, reportId: string, period?: string): ReportMeta {
-  const s = getSettings(ctx);
-  return {
-    reportId,
-    unitName: s.unitName,
-    period,
-    filledDate: today(ctx),
-    fillerName: s.fillerName,
-    reviewerName: s.reviewerName,
-    phone: s.phone,
-    fonts: { title: s.fontTitle, header: s.fontHeader, body: s.fontBody },
-  };
 }
 
 export const rosterReport: ReportDefinition = {

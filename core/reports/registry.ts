@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { LedgerContext } from '../context';
+import { memberReports } from '../members/reports';
 import { rosterReport } from '../people/roster-report';
 import type { exportInput, ReportInfo } from './schemas';
 
@@ -14,7 +15,7 @@ export interface ReportDefinition {
   build(ctx: LedgerContext, params: ReportParams): Promise<{ buffer: Buffer; rowCount: number }>;
 }
 
-export const reports: ReportDefinition[] = [rosterReport];
+export const reports: ReportDefinition[] = [rosterReport, ...memberReports];
 
 export function findReport(id: string): ReportDefinition | undefined {
   return reports.find((r) => r.info.id === id);

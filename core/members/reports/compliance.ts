@@ -19,12 +19,19 @@ export const LEVEL_TEXT: Record<Finding['level'], string> = { error: '错误', w
 const EXTRA_DATE_LABELS: Record<string, string> = {
   birthDate: '出生日期',
   letter: '函调日期',
+  leaving: '预计离开日期',
   limit: '期限',
-  earliest: '最早',
-  today: '今天',
-  from: '起',
-  to: '止',
+  earliest: '最早可办日期',
+  today: '检查日期',
+  from: '起始日期',
+  to: '截止日期',
 };
+
+function dateLabel(key: string): string {
+  const step = /^step(\d+)$/.exec(key);
+  if (step) return `第${step[1]}节点日期`;
+  return DATE_KEY_LABELS[key as DateKey] ?? EXTRA_DATE_LABELS[key] ?? key;
+}
 
 const COLUMNS: ReportColumn[] = [
   { key: 'seq', header: '序号', type: 'int', width: 5, align: 'center' },
@@ -41,7 +48,7 @@ const COLUMNS: ReportColumn[] = [
 
 export function datesText(dates: Record<string, string>): string {
   return Object.entries(dates)
-    .map(([key, value]) => `${DATE_KEY_LABELS[key as DateKey] ?? EXTRA_DATE_LABELS[key] ?? key} ${value}`)
+    .map(([key, value]) => `${dateLabel(key)} ${value}`)
     .join('\n');
 }
 

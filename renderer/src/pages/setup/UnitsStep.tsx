@@ -71,7 +71,8 @@ export function UnitsStep({ units, onChange, onBack, onNext }: Props) {
       )}
       <Space style={{ marginTop: 24, display: 'flex' }}>
         <Button onClick={onBack}>上一步</Button>
-        <Button type="primary" htmlType="submit" size="large" disabled={!!duplicate}>
+        {/* Focused on arrival so Enter moves on, as on the other steps. */}
+        <Button type="primary" htmlType="submit" size="large" disabled={!!duplicate} autoFocus>
           下一步
         </Button>
       </Space>

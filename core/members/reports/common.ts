@@ -61,11 +61,11 @@ export function stepText(no: number | null | undefined): string {
   return `第${no}节点 ${stepDef(no as StepNo).name}`;
 }
 
-const CHINESE_NUMERALS = ['一', '二', '三', '四', '五'];
+export const STAGE_NUMERALS = ['一', '二', '三', '四', '五'];
 
 /** "一、申请入党": the stage headers of the 花名册, numbered as the 细则 numbers them. */
 export function stageHeader(no: number, name: string): string {
-  return `${CHINESE_NUMERALS[no - 1] ?? no}、${name}`;
+  return `${STAGE_NUMERALS[no - 1] ?? no}、${name}`;
 }
 
 export function unitDisplay(name: string | null | undefined): string {

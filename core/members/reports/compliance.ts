@@ -38,11 +38,11 @@ const COLUMNS: ReportColumn[] = [
   { key: 'unitName', header: '村（社区）', width: 12 },
   { key: 'branchName', header: '党支部', width: 14 },
   { key: 'name', header: '姓名', width: 8, align: 'center' },
-  { key: 'ruleId', header: '规则编号', width: 6, align: 'center' },
+  { key: 'ruleId', header: '规则编号', width: 10, align: 'center' },
   { key: 'level', header: '级别', width: 6, align: 'center' },
-  { key: 'step', header: '流程节点', width: 14 },
+  { key: 'step', header: '流程节点', width: 18 },
   { key: 'message', header: '问题说明', width: 36 },
-  { key: 'dates', header: '相关日期', width: 22 },
+  { key: 'dates', header: '相关日期', width: 32 },
   { key: 'explanation', header: '特殊情况说明', width: 24 },
 ];
 

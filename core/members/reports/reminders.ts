@@ -17,14 +17,14 @@ export const REMINDER_STATUS: Record<ReminderOut['status'], string> = { overdue:
 
 const COLUMNS: ReportColumn[] = [
   { key: 'seq', header: '序号', type: 'int', width: 5, align: 'center' },
-  { key: 'unitName', header: '单位（村）', width: 12 },
+  { key: 'unitName', header: '村（社区）', width: 12 },
   { key: 'branchName', header: '党支部', width: 14 },
   { key: 'name', header: '姓名', width: 8, align: 'center' },
-  { key: 'step', header: '事项（流程节点）', width: 16 },
-  { key: 'detail', header: '提醒内容', width: 36 },
-  { key: 'status', header: '当前状态', width: 9, align: 'center' },
+  { key: 'step', header: '事项（流程节点）', width: 22 },
+  { key: 'detail', header: '提醒内容', width: 44 },
+  { key: 'status', header: '当前状态', width: 10, align: 'center' },
   { key: 'dueDate', header: '截止日期', type: 'date', width: 11 },
-  { key: 'daysLeft', header: '剩余天数', type: 'int', width: 7, align: 'center' },
+  { key: 'daysLeft', header: '剩余天数', type: 'int', width: 10, align: 'center' },
 ];
 
 export function reminderRows(list: ReminderOut[]): Record<string, CellInput>[] {

@@ -11,7 +11,7 @@ import { reportMeta } from '../../reports/meta';
 import type { ReportDefinition, ReportParams } from '../../reports/registry';
 import type { Judged } from '../query';
 import { STAGES, STEPS } from '../steps';
-import { MODULE, judgedFor, stageHeader, unitDisplay } from './common';
+import { MODULE, STAGE_NUMERALS, judgedFor, stageHeader, unitDisplay } from './common';
 
 export const ROSTER_ID = 'members-roster';
 const TITLE = '发展党员花名册（全程纪实台账）';
@@ -33,7 +33,7 @@ const COLUMNS: ReportColumn[] = [
   { key: 'idNumber', header: ['基本信息', '公民身份号码'], width: 20, align: 'center' },
   { key: 'education', header: ['基本信息', '学历'], width: 10, align: 'center' },
   { key: 'occupation', header: ['基本信息', '职业'], width: 14 },
-  { key: 'status', header: '当前阶段/状态', width: 12, align: 'center' },
+  { key: 'status', header: '当前阶段/状态', width: 13, align: 'center' },
   ...STEPS.map(
     (s): ReportColumn => ({ key: stepKey(s.no), header: [stageHeader(s.stage, STAGES[s.stage - 1]!.name), `${s.no} ${s.name}`], type: 'date', width: DATE_WIDTH }),
   ),
@@ -49,7 +49,7 @@ const IN_PROGRESS = new Set(['入党申请人', '入党积极分子', '发展对
 function statusText(j: Judged): string {
   const { status, stage } = j.summary;
   // The stage says where a file stands; for a finished or ended file the status alone says it.
-  return IN_PROGRESS.has(status) ? `${status}（第${stage}阶段）` : status;
+  return IN_PROGRESS.has(status) ? `${status}\n（第${STAGE_NUMERALS[stage - 1]}阶段）` : status;
 }
 
 function reasonsText(j: Judged): string {

@@ -21,15 +21,15 @@ function columns(target: number): ReportColumn[] {
   return [
     { key: 'seq', header: '序号', type: 'int', width: 5, align: 'center' },
     { key: 'unitName', header: '村（社区）', width: 18 },
-    num('total', '发展党员总数', 9),
-    num('frontLine', '生产工作一线', 9),
+    num('total', '发展党员总数', 14),
+    num('frontLine', '生产工作一线', 14),
     num('village', ['所在单位', '建制村']),
-    num('community', ['所在单位', '社区及其他']),
+    num('community', ['所在单位', '社区及其他'], 12),
     num('league', ['共青团员', '人数']),
-    num('recommended', ['共青团员', '其中：推优']),
+    num('recommended', ['共青团员', '其中：推优'], 12),
     num('youth', ['35岁及以下', '人数']),
     { key: 'youthShare', header: ['35岁及以下', '占比'], type: 'percent', width: 9, align: 'center', total: false },
-    { key: 'youthMet', header: ['35岁及以下', `是否达到${pct}`], width: 10, align: 'center' },
+    { key: 'youthMet', header: ['35岁及以下', `是否达到${pct}`], width: 14, align: 'center' },
   ];
 }
 

@@ -21,13 +21,14 @@ export const MIGRANT_POST = '外出务工经商人员';
 export const MIGRANT_LABEL = `　其中：${MIGRANT_POST}`;
 export const UNKNOWN_OCCUPATION = '职业未填写';
 
-const num = (key: string, header: string | string[]): ReportColumn => ({ key, header, type: 'int', width: 7, align: 'center' });
+/** Wide enough for the longest header ("25岁及以下", "初中及以下") on one line: a break inside "26至30岁" misreads. */
+const num = (key: string, header: string | string[], width = 11): ReportColumn => ({ key, header, type: 'int', width, align: 'center' });
 
 const COLUMNS: ReportColumn[] = [
-  { key: 'label', header: '职业', width: 30 },
-  num('total', '总数'),
-  num('female', '女'),
-  num('minority', '少数民族'),
+  { key: 'label', header: '职业', width: 36 },
+  num('total', '总数', 7),
+  num('female', '女', 7),
+  num('minority', '少数民族', 10),
   ...AGE_BANDS.map((band, i) => num(`age${i}`, ['年龄', band])),
   ...EDUCATION_GROUPS.map((group, i) => num(`edu${i}`, ['学历', group])),
 ];

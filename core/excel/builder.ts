@@ -79,6 +79,8 @@ export const APP_NAME = '基层党建工作台账';
 
 /** Beyond this many width units a sheet no longer fits A4 portrait at a readable scale. */
 const PORTRAIT_MAX_WIDTH = 100;
+/** Roughly what A4 landscape holds at a scale where 10.5pt body text stays legible (~75%). */
+const READABLE_LANDSCAPE_WIDTH = 220;
 
 export async function buildReport(meta: ReportMeta, sheets: ReportSheet[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -147,11 +149,16 @@ function writeReportSheet(workbook: ExcelJS.Workbook, meta: ReportMeta, sheet: R
   ws.getRow(signRow).height = INFO_ROW_HEIGHT;
 
   const totalWidth = widths.reduce((a, b) => a + b, 0);
+  // A very wide 台账 squeezed onto one A4 width prints too small to read: spread it over pages side by side and
+  // repeat the frozen identifying columns (序号, 姓名 …) on each.
+  const pagesWide = Math.max(1, Math.ceil(totalWidth / READABLE_LANDSCAPE_WIDTH));
+  const frozen = Math.min(sheet.freezeColumns ?? 0, colCount - 1);
   ws.pageSetup = {
     paperSize: 9 as ExcelJS.PaperSize, // A4
     orientation: totalWidth > PORTRAIT_MAX_WIDTH ? 'landscape' : 'portrait',
     fitToPage: true,
-    fitToWidth: 1,
+    fitToWidth: pagesWide,
+    ...(pagesWide > 1 && frozen > 0 ? { printTitlesColumn: `A:${ws.getColumn(frozen).letter}` } : {}),
     fitToHeight: 0,
     horizontalCentered: true,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
@@ -159,7 +166,7 @@ function writeReportSheet(workbook: ExcelJS.Workbook, meta: ReportMeta, sheet: R
     printArea: `A1:${ws.getColumn(lastCol).letter}${signRow}`,
   };
   ws.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
-  const xSplit = Math.min(sheet.freezeColumns ?? 0, colCount - 1);
+  const xSplit = frozen;
   ws.views = [
     {
       state: 'frozen',

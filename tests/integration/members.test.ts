@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LedgerHost } from '../../core/host';
 import { makeIdNumber, startHost } from '../helpers/ledger';
+import { CLEAN_PATH } from '../helpers/members';
 
 let host: LedgerHost;
 let close: () => Promise<void>;
@@ -8,37 +9,6 @@ beforeEach(async () => {
   ({ host, close } = await startHost({ now: () => new Date('2025-08-01T09:00:00+08:00') }));
 });
 afterEach(() => close());
-
-const full = (name: string) => ({ name, isFullMember: true });
-const meeting = { expected: 20, present: 15, for: 14, against: 0, abstain: 1 };
-
-/** A clean file: every date inside every limit. */
-export const CLEAN_PATH: Record<number, Record<string, unknown>> = {
-  2: { date: '2023-01-20', people: [full('王书记')] },
-  3: { date: '2023-03-01' },
-  4: { date: '2023-03-05' },
-  5: { date: '2023-03-06', people: [full('李联系'), full('赵联系')] },
-  6: { date: '2023-09-01' },
-  7: { date: '2024-03-01' },
-  8: { date: '2024-03-05' },
-  9: { date: '2024-03-06', people: [full('介绍人甲'), full('介绍人乙')] },
-  10: { date: '2024-04-01' },
-  11: { date: '2024-04-10', training: { days: 3, hours: 24 } },
-  12: { date: '2024-05-01' },
-  13: { date: '2024-05-10' },
-  14: { date: '2024-05-15' },
-  15: { date: '2024-05-20', meeting },
-  16: { date: '2024-06-01', people: [full('党委委员')] },
-  17: { date: '2024-06-10' },
-  18: { date: '2024-06-20' },
-  19: { date: '2024-06-21' },
-  20: { date: '2024-07-01' },
-  21: { date: '2024-12-01' },
-  22: { date: '2025-04-20' },
-  23: { date: '2025-05-20', meeting },
-  24: { date: '2025-06-10' },
-  25: { date: '2025-07-01' },
-};
 
 async function newRecord() {
   const person = (await host.invoke('people.create', { name: '马晓东', idNumber: makeIdNumber('1996-04-02'), ethnicity: '03', occupation: '农牧渔民', education: '31' })) as { id: number };

@@ -16,8 +16,11 @@ createRoot(root).render(
   <StrictMode>
     <ConfigProvider
       locale={zhCN}
-      // Office PCs ship Microsoft YaHei; naming it first keeps Chinese text crisp on Windows.
-      theme={{ token: { fontFamily: "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif", colorPrimary: '#c8161d' } }}
+      // Two-character labels stay 保存, not 保 存: consistent with the longer labels beside them.
+      button={{ autoInsertSpace: false }}
+      // Office PCs ship Microsoft YaHei; naming it first keeps Chinese text crisp on Windows. The primary colour stays
+      // antd blue on purpose: a Party-red focus ring reads as an error to the clerk.
+      theme={{ token: { fontFamily: "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif" } }}
     >
       <AntApp>
         <HashRouter>

@@ -14,7 +14,7 @@ export function AppShell() {
     <Layout style={{ minHeight: '100vh' }}>
       {status.demo && <DemoBanner />}
       <Layout>
-        <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={64} style={{ borderRight: '1px solid #f0f0f0' }}>
+        <Layout.Sider width={184} theme="light" breakpoint="lg" collapsedWidth={64} style={{ borderRight: '1px solid #f0f0f0' }}>
           <div style={{ padding: '18px 16px', fontWeight: 600, fontSize: 16, color: '#c8161d', whiteSpace: 'nowrap', overflow: 'hidden' }}>基层党建工作台账</div>
           <Menu
             mode="inline"
@@ -32,7 +32,7 @@ export function AppShell() {
             </Typography.Title>
             <Typography.Text type="secondary">{settings.unitName}</Typography.Text>
           </Layout.Header>
-          <Layout.Content style={{ padding: 24 }}>
+          <Layout.Content style={{ padding: 16 }}>
             <Routes>
               {MODULES.map((m) => (
                 <Route key={m.path} path={m.path} element={<m.page />} />

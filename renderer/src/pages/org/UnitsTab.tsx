@@ -63,7 +63,7 @@ export function UnitsTab() {
           { title: '党组织', dataIndex: 'branchCount', width: 80 },
           {
             title: '操作',
-            width: 220,
+            width: 240,
             render: (_, u) =>
               u.retiredAt ? (
                 <Popconfirm title={`确定恢复 ${u.name}？`} okText="恢复" cancelText="取消" onConfirm={() => setRetired(u, false)}>

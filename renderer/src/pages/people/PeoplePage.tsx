@@ -126,7 +126,7 @@ export function PeoplePage() {
         columns={columns}
         dataSource={data.items}
         loading={loading}
-        scroll={{ x: 1280 }}
+        scroll={{ x: 1100 }}
         locale={{ emptyText: deleted ? '没有已删除的人员' : '暂无人员，请点右上角“新增人员”' }}
         pagination={{
           current: page.page,

@@ -34,8 +34,10 @@ export function PersonForm({ personId, onClose, onSaved, onOpenPerson }: Props) 
   useEffect(() => {
     setConflictId(null);
     setLoaded(null);
+    // Closed: the form is unmounted (destroyOnHidden) and will start from EMPTY next time.
+    if (personId === undefined) return;
     form.resetFields();
-    if (!personId) return;
+    if (personId === null) return;
     call('people.get', { id: personId })
       .then((p) => {
         setLoaded(p);
@@ -114,7 +116,8 @@ export function PersonForm({ personId, onClose, onSaved, onOpenPerson }: Props) 
       size={640}
       onClose={onClose}
       destroyOnHidden
-      afterOpenChange={(visible) => visible && nameRef.current?.focus()}
+      // The drawer moves focus to itself while it slides in; take it back to 姓名 unless the clerk has moved on.
+      afterOpenChange={(visible) => visible && !isTyping() && nameRef.current?.focus()}
       footer={
         <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
           <Button onClick={onClose}>取消（Esc）</Button>
@@ -137,7 +140,7 @@ export function PersonForm({ personId, onClose, onSaved, onOpenPerson }: Props) 
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
-              <Input ref={nameRef} maxLength={30} autoComplete="off" />
+              <Input ref={nameRef} autoFocus maxLength={30} autoComplete="off" />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -210,6 +213,11 @@ export function PersonForm({ personId, onClose, onSaved, onOpenPerson }: Props) 
       </Form>
     </Drawer>
   );
+}
+
+function isTyping(): boolean {
+  const el = document.activeElement;
+  return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement;
 }
 
 const EMPTY: PersonFormValues = {

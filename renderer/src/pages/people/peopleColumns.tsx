@@ -22,16 +22,16 @@ interface Options {
 export function peopleColumns(o: Options): ColumnsType<PersonRow> {
   const sorted = (field: string) => ({ sorter: true, sortOrder: o.sortField === field ? o.sortOrder : null });
   return [
-    { title: '所在村（社区）', dataIndex: 'unitName', key: 'unitName', width: 150, ellipsis: true, ...sorted('unitName'), render: (v: string | null) => v ?? '—' },
-    { title: '姓名', dataIndex: 'name', key: 'name', width: 110, ...sorted('name') },
-    { title: '性别', dataIndex: 'gender', key: 'gender', width: 64 },
-    { title: '民族', dataIndex: 'ethnicity', key: 'ethnicity', width: 90, render: (v: string) => ethnicityName(v) || v },
+    { title: '所在村（社区）', dataIndex: 'unitName', key: 'unitName', width: 140, ellipsis: true, ...sorted('unitName'), render: (v: string | null) => v ?? '—' },
+    { title: '姓名', dataIndex: 'name', key: 'name', width: 96, ...sorted('name') },
+    { title: '性别', dataIndex: 'gender', key: 'gender', width: 56 },
+    { title: '民族', dataIndex: 'ethnicity', key: 'ethnicity', width: 76, render: (v: string) => ethnicityName(v) || v },
     { title: '出生日期', dataIndex: 'birthDate', key: 'birthDate', width: 110, ...sorted('birthDate') },
     {
       title: '身份证号',
       dataIndex: 'idNumberMasked',
       key: 'idNumberMasked',
-      width: 230,
+      width: 176,
       render: (v: string, row) => (
         <Space size={4} wrap>
           <span style={{ fontFamily: 'Consolas, monospace' }}>{v}</span>
@@ -43,13 +43,13 @@ export function peopleColumns(o: Options): ColumnsType<PersonRow> {
         </Space>
       ),
     },
-    { title: '学历', dataIndex: 'education', key: 'education', width: 100, render: (v: string | null) => educationName(v) || '—' },
-    { title: '职业', dataIndex: 'occupation', key: 'occupation', width: 150, ellipsis: true, render: (v: string | null) => v ?? '—' },
-    { title: '联系电话', dataIndex: 'phone', key: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
+    { title: '学历', dataIndex: 'education', key: 'education', width: 90, render: (v: string | null) => educationName(v) || '—' },
+    { title: '职业', dataIndex: 'occupation', key: 'occupation', ellipsis: { showTitle: true }, render: (v: string | null) => v ?? '—' },
+    { title: '联系电话', dataIndex: 'phone', key: 'phone', width: 124, render: (v: string | null) => v ?? '—' },
     {
       title: '操作',
       key: 'actions',
-      width: 120,
+      width: 110,
       fixed: 'right',
       render: (_, row) =>
         o.deleted ? (

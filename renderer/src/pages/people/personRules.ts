@@ -35,7 +35,7 @@ export function birthDateMatchesId(form: FormInstance<PersonFormValues>): RuleOb
     validator: async (_, value: Dayjs | null | undefined) => {
       const check = checkIdNumber(form.getFieldValue('idNumber') ?? '');
       if (value && check.ok && value.format('YYYY-MM-DD') !== check.birthDate) {
-        throw new Error(`与身份证号中的出生日期（${check.birthDate}）不符`);
+        throw new Error(`身份证号显示为 ${check.birthDate}`);
       }
     },
   };

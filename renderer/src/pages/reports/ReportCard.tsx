@@ -45,7 +45,7 @@ export function ReportCard({ report, units }: { report: ReportInfo; units: Unit[
       <Typography.Paragraph type="secondary">{report.description}</Typography.Paragraph>
       <Form<Values> layout="vertical" initialValues={{ mask: true, unitIds: [] }} onFinish={exportIt}>
         {has('period') && (
-          <Form.Item name="period" label="统计期间" extra="不选则统计全部">
+          <Form.Item name="period" label="统计期间" extra="不选则按上方说明的默认期间统计">
             <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} />
           </Form.Item>
         )}

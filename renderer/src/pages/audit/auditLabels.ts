@@ -1,0 +1,76 @@
+import { educationName, ethnicityName } from '../../../../core/people/codes';
+
+export const ENTITY_LABELS: Record<string, string> = {
+  person: '人员',
+  org_unit: '村（社区）',
+  branch: '党组织',
+  settings: '单位设置',
+};
+
+export const ACTIONS = ['新增', '修改', '删除', '恢复', '撤销', '合并', '首次设置', '生成演示数据'];
+
+const COMMON: Record<string, string> = {
+  id: '编号',
+  createdAt: '创建时间',
+  updatedAt: '修改时间',
+  deletedAt: '删除时间',
+  retiredAt: '撤销时间',
+  sortOrder: '排序',
+};
+
+const BY_ENTITY: Record<string, Record<string, string>> = {
+  person: {
+    name: '姓名',
+    gender: '性别',
+    ethnicity: '民族',
+    birthDate: '出生日期',
+    idNumber: '公民身份号码',
+    education: '学历',
+    occupation: '职业',
+    jobPost: '工作岗位',
+    unitId: '所在村（社区）编号',
+    unitName: '所在村（社区）',
+    phone: '联系电话',
+    hukou: '户籍地',
+    note: '备注',
+  },
+  org_unit: {
+    name: '名称',
+    kind: '类别',
+    code: '统计代码',
+    mergedIntoId: '并入编号',
+    mergedIntoName: '并入',
+    branchCount: '党组织数',
+    peopleCount: '人员数',
+  },
+  branch: { name: '党组织名称', kind: '类别', unitId: '所属村（社区）编号', unitName: '所属村（社区）' },
+  settings: {
+    countyName: '县（区）',
+    townName: '乡镇（街道）',
+    unitName: '填报单位',
+    fillerName: '填报人',
+    reviewerName: '审核人',
+    phone: '联系电话',
+    fontTitle: '标题字体',
+    fontHeader: '表头字体',
+    fontBody: '正文字体',
+    isDemo: '演示数据',
+    setUp: '已完成首次设置',
+    units: '村（社区）',
+  },
+};
+
+export function fieldLabel(entity: string, key: string): string {
+  return BY_ENTITY[entity]?.[key] ?? COMMON[key] ?? key;
+}
+
+/** Codes become the words a clerk knows; empties show as a dash rather than "null". */
+export function displayValue(entity: string, key: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (entity === 'person' && key === 'ethnicity') return ethnicityName(String(value)) || String(value);
+  if (entity === 'person' && key === 'education') return educationName(String(value)) || String(value);
+  if (Array.isArray(value)) return value.map(String).join('、');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from '../core/args';
-import { LedgerHost } from '../core/host';
+import { LedgerHost, clockFromEnv } from '../core/host';
 import { defaultDataDir } from '../core/paths';
 import { runCommand, USAGE } from './commands';
 
@@ -17,7 +17,7 @@ if (!command || command === 'help' || args.options.help) {
   process.exit(command || args.options.help ? 0 : 2);
 }
 
-const host = new LedgerHost({ dataDir: resolve(args.dataDir ?? defaultDataDir()), startInDemo: args.demo || command === 'demo' });
+const host = new LedgerHost({ dataDir: resolve(args.dataDir ?? defaultDataDir()), startInDemo: args.demo || command === 'demo', now: clockFromEnv() });
 let code: number;
 try {
   code = await runCommand(host, command, rest, args, {

@@ -15,6 +15,17 @@ import { isSetUp } from './org/settings';
 import { demoDataDir } from './paths';
 import { APP_VERSION } from './version';
 
+/**
+ * A fixed "today" for end-to-end tests that must see date-dependent reminders; never set in normal use.
+ * The clock still ticks within the day so that audit timestamps stay ordered.
+ */
+export function clockFromEnv(env: NodeJS.ProcessEnv = process.env): (() => Date) | undefined {
+  const fixed = env.LEDGER_TEST_TODAY;
+  if (!fixed || !/^\d{4}-\d{2}-\d{2}$/.test(fixed)) return undefined;
+  const offset = new Date(`${fixed}T09:00:00`).getTime() - Date.now();
+  return () => new Date(Date.now() + offset);
+}
+
 export interface HostOptions {
   dataDir: string;
   migrationsDir?: string;
@@ -66,6 +77,7 @@ export class LedgerHost {
     if (method === 'app.status') return this.status();
     if (method === 'app.openDemo') return this.exclusive(() => this.switchTo(true));
     if (method === 'app.openReal') return this.exclusive(() => this.switchTo(false));
+    if (method === 'app.reopen') return this.exclusive(() => this.switchTo(this.demo));
     const ctx = this.context;
     if (def.writes && method !== 'org.setup' && !isSetUp(ctx)) {
       throw new LedgerError('NOT_SET_UP', '请先完成首次设置（选择本乡镇/街道）。');

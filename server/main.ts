@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from '../core/args';
-import { LedgerHost } from '../core/host';
+import { LedgerHost, clockFromEnv } from '../core/host';
 import { defaultDataDir } from '../core/paths';
 import { startWebServer } from './app';
 
@@ -14,7 +14,7 @@ const token = process.env.LEDGER_WEB_TOKEN || randomBytes(24).toString('hex');
 const portOption = args.options.port ?? process.env.LEDGER_WEB_PORT;
 const port = typeof portOption === 'string' ? Number(portOption) : 0;
 
-const host = new LedgerHost({ dataDir, startInDemo: args.demo });
+const host = new LedgerHost({ dataDir, startInDemo: args.demo, now: clockFromEnv() });
 const status = await host.start();
 const { server, url } = await startWebServer({ host, token, rendererDir: join(root, 'out', 'renderer'), port });
 

@@ -33,6 +33,7 @@ export const contract = {
   'app.status': query(none, app.appStatus, '程序与数据文件状态'),
   'app.openDemo': query(none, app.appStatus, '切换到演示数据（首次使用时自动生成）'),
   'app.openReal': query(none, app.appStatus, '切换回正式数据'),
+  'app.reopen': query(none, app.appStatus, '重新打开数据文件（例如关闭了占用它的其他程序之后）'),
   'dashboard.summary': query(none, app.dashboardSummary, '首页统计数'),
 
   'org.seedTowns': query(none, z.object({ countyName: z.string(), towns: z.array(org.seedTown) }), '可选的乡镇（街道）列表'),

@@ -56,7 +56,15 @@ export function Boot() {
       </div>
     );
   }
-  if (state.phase === 'error') return <ErrorScreen status={state.status} error={state.error} onRetry={() => reboot()} />;
+  if (state.phase === 'error') {
+    // A file that failed to open (locked by another program, say) is opened afresh; a lost connection just re-asks.
+    const retry = () => {
+      setState({ phase: 'loading' });
+      const reopened = state.status?.state === 'error' ? call('app.reopen', {}) : Promise.resolve(undefined);
+      reopened.then((next) => settle(next), () => settle());
+    };
+    return <ErrorScreen status={state.status} error={state.error} onRetry={retry} />;
+  }
   if (state.phase === 'setup') return <SetupWizard status={state.status} onDone={reboot} />;
 
   const session: Session = {

@@ -128,6 +128,8 @@ describe('opening the data file', () => {
     const call = await host.call('people.list', {});
     expect(call.ok).toBe(false);
     blocker.sqlite.close();
+    const retried = (await host.invoke('app.reopen', {})) as { state: string; error: unknown };
+    expect(retried).toMatchObject({ state: 'setup', error: null });
     await host.close();
   });
 });

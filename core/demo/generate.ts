@@ -5,7 +5,7 @@
 import dayjs from 'dayjs';
 import { recordAudit } from '../audit/service';
 import { inTransaction, today, type LedgerContext } from '../context';
-import { EDUCATIONS, JOB_POSTS, OCCUPATIONS } from '../people/codes';
+import { JOB_POSTS, OCCUPATIONS } from '../people/codes';
 import { idCheckChar } from '../people/idcard';
 import { defaultUnitName, seedCountyName, seedUnits } from '../org/seed';
 import { writeSettings } from '../org/settings';
@@ -26,7 +26,14 @@ export function seededRandom(seed: number): () => number {
 }
 
 const SURNAMES = '马李王张赵刘陈杨祁韩冶鲁汪星朱何胡白铁苏罗谢徐孙周吴郭'.split('');
-const GIVEN = '文明国华建军海英兰秀梅玉芳永福德成志强春花丽娟红霞生才忠平安顺发祥瑞雪莲晓东卓玛才让措加拉'.split('');
+const GIVEN_MALE = '文明国建军海永福德成志强生才忠平安顺发祥瑞晓东才让加军林'.split('');
+const GIVEN_FEMALE = '兰秀梅玉芳春花丽娟红霞雪莲英卓玛措萍燕桂琴'.split('');
+/** Older villagers mostly left school early; the young mostly finished 高中 or more. */
+const EDUCATION_BY_AGE: [maxAge: number, codes: string[]][] = [
+  [30, ['21', '31', '31', '41', '61', '61', '71']],
+  [50, ['31', '41', '61', '71', '71', '71', '81']],
+  [200, ['61', '71', '71', '81', '81', '90']],
+];
 /** Roughly 湟中's mix: 汉, 回, 藏, 土, 撒拉, 蒙古. */
 const ETHNIC_MIX: [string, number][] = [['01', 0.58], ['03', 0.16], ['04', 0.12], ['30', 0.1], ['35', 0.02], ['02', 0.02]];
 
@@ -71,10 +78,11 @@ export function generateDemo(ctx: LedgerContext, opts: DemoOptions = {}): { unit
         const birth = dayjs(now).subtract(age, 'year').subtract(Math.floor(rand() * 365), 'day');
         const idNumber = uniqueIdNumber(birth.format('YYYYMMDD'), gender, rand, usedIds);
         const ethnicity = weighted(ETHNIC_MIX, rand);
-        const occupation = rand() < 0.62 ? '农牧渔民' : pick(OCCUPATIONS);
-        const education = pick(EDUCATIONS.filter((e) => e.code !== '11')).code;
+        const occupation = age < 23 && rand() < 0.3 ? '学生' : rand() < 0.62 ? '农牧渔民' : pick(OCCUPATIONS.filter((o) => o !== '学生'));
+        const education = pick(EDUCATION_BY_AGE.find(([max]) => age <= max)![1]);
+        const given = gender === '男' ? GIVEN_MALE : GIVEN_FEMALE;
         insertPerson.run(
-          pick(SURNAMES) + pick(GIVEN) + (rand() < 0.6 ? pick(GIVEN) : ''),
+          pick(SURNAMES) + pick(given) + (rand() < 0.6 ? pick(given) : ''),
           gender,
           ethnicity,
           birth.format('YYYY-MM-DD'),

@@ -1,6 +1,6 @@
 import { Table, Typography } from 'antd';
 import type { AuditEntry } from '../../../../core/audit/schemas';
-import { displayValue, fieldLabel } from './auditLabels';
+import { displayValue, fieldLabel } from '../../../../core/audit/labels';
 
 interface DiffRow {
   key: string;

@@ -5,7 +5,7 @@ import type { AuditEntry } from '../../../../core/audit/schemas';
 import { call } from '../../api/client';
 import { useNotify } from '../../components/useNotify';
 import { AuditDiff } from './AuditDiff';
-import { ACTIONS, ENTITY_LABELS } from './auditLabels';
+import { ACTIONS, ENTITY_LABELS } from '../../../../core/audit/labels';
 
 interface Filters {
   entity: string | null;

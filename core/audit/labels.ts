@@ -1,13 +1,24 @@
-import { educationName, ethnicityName } from '../../../../core/people/codes';
+import { educationName, ethnicityName } from '../people/codes';
 
+/**
+ * Chinese names for what the audit log records. Kept beside the services that write the entries, so a module that
+ * adds an entity adds its label here too and 操作日志's filters follow.
+ */
 export const ENTITY_LABELS: Record<string, string> = {
   person: '人员',
   org_unit: '村（社区）',
   branch: '党组织',
   settings: '单位设置',
+  member_record: '发展档案',
+  member_step: '流程节点',
+  member_review: '政治审查',
+  review_letter: '函调',
+  member_periodic: '考察与思想汇报',
+  member_exit: '延长/取消/终止',
+  rule_table: '规则表',
 };
 
-export const ACTIONS = ['新增', '修改', '删除', '恢复', '撤销', '合并', '首次设置', '生成演示数据'];
+export const ACTIONS = ['新增', '记录', '修改', '删除', '恢复', '撤销', '合并', '首次设置', '生成演示数据'];
 
 const COMMON: Record<string, string> = {
   id: '编号',

@@ -80,7 +80,7 @@ function assertLooksLikeSqlite(file: string): void {
 }
 
 function corruptHint(file: string): string {
-  return `数据文件：${file}。程序没有改动它，也没有新建空数据。请从“数据备份”文件夹恢复最近的备份，或联系技术人员。`;
+  return `数据文件：${file}。程序没有改动它，也没有新建空数据。请把它复制一份交给技术人员修复；数据文件夹里的 backups 文件夹存有每次升级前的备份。`;
 }
 
 function translateOpenError(err: unknown, file: string): LedgerError {

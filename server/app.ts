@@ -31,7 +31,8 @@ const MIME: Record<string, string> = {
   '.json': 'application/json',
 };
 
-const MAX_BODY = 20 * 1024 * 1024;
+// Room for a 15MB scanned attachment once base64-encoded.
+const MAX_BODY = 25 * 1024 * 1024;
 const COOKIE = 'ledger_token';
 
 export function startWebServer(opts: WebServerOptions): Promise<{ server: Server; port: number; url: string }> {
@@ -121,7 +122,7 @@ function readJson(req: IncomingMessage): Promise<unknown> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY) {
-        reject(invalid('请求内容过大（超过 20MB）'));
+        reject(invalid('请求内容过大（超过 25MB）'));
         req.destroy();
       } else chunks.push(chunk);
     });

@@ -10,6 +10,7 @@ import * as org from '../org/schemas';
 import * as people from '../people/schemas';
 import * as reports from '../reports/schemas';
 import * as members from '../members/schemas';
+import * as attachments from '../attachments/schemas';
 
 interface MethodDef<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -86,6 +87,11 @@ export const contract = {
   'members.indicators': query(members.periodInput, members.indicatorsOut, '发展党员结构指标'),
   'members.rules': query(none, members.ruleTableOut, '现行规则表'),
   'members.updateRules': command(members.ruleTableOverridesSchema, members.ruleTableOut, '修改规则级别与阈值（生成新版本）'),
+
+  'attachments.list': query(attachments.attachmentOwner, z.array(attachments.attachment), '某条记录的附件'),
+  'attachments.add': command(attachments.addAttachmentInput, attachments.attachment, '上传附件（复制到数据文件夹）'),
+  'attachments.remove': command(byId, attachments.attachment, '删除附件'),
+  'attachments.read': query(byId, attachments.attachmentFile, '读取附件内容'),
 
   'audit.list': query(audit.auditQuery, audit.auditPage, '操作日志查询'),
 

@@ -11,6 +11,7 @@ import { seedCountyName, seedTowns, seedUnits } from '../org/seed';
 import { getSettings, updateSettings } from '../org/settings';
 import * as people from '../people/service';
 import * as members from '../members/service';
+import * as attachments from '../attachments/service';
 import { allFindings, allReminders, getRecordDetail, indicators, listRecords } from '../members/query';
 import { describeRuleTable, ruleTableInForce, updateRuleTable } from '../members/rule-service';
 import { exportReport, listReports } from '../reports/service';
@@ -71,6 +72,11 @@ export const handlers: { [M in LedgerMethod]: Handler<M> } = {
   'members.indicators': (ctx, { from, to }) => indicators(ctx, from, to),
   'members.rules': (ctx) => describeRuleTable(ruleTableInForce(ctx)),
   'members.updateRules': (ctx, overrides) => describeRuleTable(updateRuleTable(ctx, overrides)),
+
+  'attachments.list': (ctx, owner) => attachments.listAttachments(ctx, owner),
+  'attachments.add': (ctx, input) => attachments.addAttachment(ctx, input),
+  'attachments.remove': (ctx, { id }) => attachments.removeAttachment(ctx, id),
+  'attachments.read': (ctx, { id }) => attachments.readAttachment(ctx, id),
 
   'audit.list': (ctx, query) => listAudit(ctx, query),
 

@@ -16,6 +16,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   member_periodic: '考察与思想汇报',
   member_exit: '延长/取消/终止',
   rule_table: '规则表',
+  attachment: '附件',
 };
 
 export const ACTIONS = ['新增', '记录', '修改', '删除', '恢复', '撤销', '合并', '首次设置', '生成演示数据'];

@@ -103,6 +103,7 @@ export function getRecordDetail(ctx: LedgerContext, id: number): RecordDetail {
       const due = dueByStep.get(def.no);
       const nextWindow = d.nextStep?.no === def.no ? (d.nextStep.latest ?? null) : null;
       return {
+        id: row?.id ?? null,
         stepNo: def.no,
         stage: def.stage,
         name: def.name,

@@ -135,6 +135,8 @@ export const reminder = z.object({
 export type ReminderOut = z.infer<typeof reminder>;
 
 export const stepView = z.object({
+  /** The recorded step's row id (attachments hang off it); null while the step is not recorded. */
+  id: z.number().nullable(),
   stepNo: z.number(),
   stage: z.number(),
   name: z.string(),

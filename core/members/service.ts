@@ -1,7 +1,7 @@
 /** Writes to 发展档案. Each owns its transaction and audit entry; the pure rules have the final say. */
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import { memberExits, memberPeriodic, memberRecords, memberReviews, memberSteps, people, reviewLetters } from '../../db/schema';
+import { attachments, memberExits, memberPeriodic, memberRecords, memberReviews, memberSteps, people, reviewLetters } from '../../db/schema';
 import { recordAudit } from '../audit/service';
 import { inTransaction, timestamp, today, type LedgerContext } from '../context';
 import { LedgerError, invalid, notFound } from '../errors';
@@ -152,6 +152,12 @@ export function removeStep(ctx: LedgerContext, recordId: number, stepNo: number)
     if (!step) throw notFound('该流程节点记录');
     if (stepNo === 1) throw invalid('递交入党申请书是档案的起点，不能撤销；如需作废请删除整个档案');
     ctx.db.delete(memberSteps).where(eq(memberSteps.id, step.id)).run();
+    // The scans stay on disk and in the log; they just no longer hang off a step that is not recorded.
+    ctx.db
+      .update(attachments)
+      .set({ deletedAt: timestamp(ctx) })
+      .where(and(eq(attachments.ownerType, 'member_step'), eq(attachments.ownerId, step.id), isNull(attachments.deletedAt)))
+      .run();
     recordAudit(ctx, { entity: 'member_step', entityId: recordId, action: '撤销', summary: `${loaded.person.name}：撤销${stepTitle(stepNo as StepNo)}`, before: step });
     return recordId;
   });

@@ -1,9 +1,11 @@
-import { app, dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type SaveDialogOptions } from 'electron';
+import { app, dialog, ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent, type SaveDialogOptions } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { BRIDGE_CHANNELS } from '../../core/api/bridge';
 import type { CallResult } from '../../core/api/result';
 import type { LedgerHost } from '../../core/host';
+import { attachmentPath } from '../../core/attachments/service';
+import { serializeError } from '../../core/errors';
 import { isOwnRendererUrl, type RendererTarget } from './window';
 
 /** LedgerBridge.saveFile's result, plus the Chinese reason when writing failed. */
@@ -51,6 +53,19 @@ export function registerIpc(deps: IpcDeps): void {
     const result = await deps.host.call(method, input);
     if (result.ok && (method === 'app.openDemo' || method === 'app.openReal')) deps.onModeChanged();
     return result;
+  });
+
+  // The renderer names an attachment by id only; main resolves the path inside the data folder itself.
+  ipcMain.handle(BRIDGE_CHANNELS.openAttachment, async (event, id: unknown): Promise<{ opened: boolean; error?: string }> => {
+    assertTrustedSender(event, deps);
+    if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0) return { opened: false, error: '附件编号不正确。' };
+    try {
+      const { absolutePath } = attachmentPath(deps.host.context, id);
+      const failure = await shell.openPath(absolutePath);
+      return failure ? { opened: false, error: `无法打开附件：${failure}` } : { opened: true };
+    } catch (err) {
+      return { opened: false, error: serializeError(err).message };
+    }
   });
 
   let lastFolder: string | null = null;

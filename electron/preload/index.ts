@@ -8,6 +8,7 @@ import { BRIDGE_CHANNELS, type LedgerBridge } from '../../core/api/bridge';
 const ledger: LedgerBridge = {
   call: (method, input) => ipcRenderer.invoke(BRIDGE_CHANNELS.call, method, input),
   saveFile: (suggestedName, base64) => ipcRenderer.invoke(BRIDGE_CHANNELS.saveFile, suggestedName, base64),
+  openAttachment: (id) => ipcRenderer.invoke(BRIDGE_CHANNELS.openAttachment, id),
 };
 
 contextBridge.exposeInMainWorld('ledger', ledger);

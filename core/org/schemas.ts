@@ -18,6 +18,8 @@ export const settings = z.object({
   fontBody: z.string(),
   isDemo: z.boolean(),
   setUp: z.boolean(),
+  /** The four parts of 政治审查 "一谈一报一审一定"; no public text fixes them, so the township names them. */
+  reviewPartLabels: z.array(z.string()).length(4),
 });
 export type Settings = z.infer<typeof settings>;
 
@@ -34,6 +36,7 @@ export const settingsPatch = z.object({
   fontTitle: z.string().trim().min(1).max(30).optional(),
   fontHeader: z.string().trim().min(1).max(30).optional(),
   fontBody: z.string().trim().min(1).max(30).optional(),
+  reviewPartLabels: z.array(z.string().trim().min(1, '名称不能为空').max(12)).length(4, '政治审查须有四个环节').optional(),
 });
 
 export const seedTown = z.object({ name: z.string(), kind: z.string(), code: z.string(), unitCount: z.number() });

@@ -17,6 +17,7 @@ export const DEFAULT_SETTINGS: Settings = {
   fontBody: '宋体',
   isDemo: false,
   setUp: false,
+  reviewPartLabels: ['谈话', '报送材料', '审查', '定结论'],
 };
 
 type StoredKey = keyof Settings;

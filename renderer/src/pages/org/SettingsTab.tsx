@@ -1,11 +1,13 @@
-import { Button, Divider, Form, Input, Select, Skeleton } from 'antd';
+import { Button, Divider, Form, Input, Select, Skeleton, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../../../core/org/schemas';
 import { ApiError, call } from '../../api/client';
 import { useSession } from '../../components/session';
 import { useNotify } from '../../components/useNotify';
 
-type Values = Pick<Settings, 'unitName' | 'fillerName' | 'reviewerName' | 'phone' | 'fontTitle' | 'fontHeader' | 'fontBody'>;
+type Values = Pick<Settings, 'unitName' | 'fillerName' | 'reviewerName' | 'phone' | 'fontTitle' | 'fontHeader' | 'fontBody' | 'reviewPartLabels'>;
+
+const REVIEW_PARTS = ['一谈', '一报', '一审', '一定'];
 
 /** Fonts every Chinese Windows ships, plus the 方正 ones many offices install for official documents. */
 const FONTS = ['黑体', '宋体', '仿宋', '楷体', '微软雅黑', '方正小标宋简体', '仿宋_GB2312', '楷体_GB2312'].map((f) => ({ value: f, label: f }));
@@ -65,6 +67,14 @@ export function SettingsTab() {
       <Form.Item name="fontBody" label="正文">
         <Select options={FONTS} />
       </Form.Item>
+      <Divider titlePlacement="start">政治审查“一谈一报一审一定”各环节名称</Divider>
+      <Space.Compact block>
+        {REVIEW_PARTS.map((part, i) => (
+          <Form.Item key={part} name={['reviewPartLabels', i]} label={part} rules={[{ required: true, whitespace: true, message: '不能为空' }]} style={{ flex: 1, marginRight: 8 }}>
+            <Input maxLength={12} />
+          </Form.Item>
+        ))}
+      </Space.Compact>
       <Button type="primary" htmlType="submit" loading={saving}>
         保存
       </Button>

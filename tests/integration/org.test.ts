@@ -87,5 +87,8 @@ describe('organisation setup', () => {
     await expect(host.invoke('org.updateSettings', { phone: 'abc' })).rejects.toMatchObject({ code: 'INVALID_INPUT', fields: { phone: expect.any(String) } });
     const log = (await host.invoke('audit.list', { entity: 'settings', action: '修改' })) as { total: number };
     expect(log.total).toBe(1);
+    await host.invoke('org.updateSettings', { reviewPartLabels: ['谈', '报', '审', '定'] });
+    expect(await host.invoke('org.getSettings', {})).toMatchObject({ reviewPartLabels: ['谈', '报', '审', '定'] });
+    await expect(host.invoke('org.updateSettings', { reviewPartLabels: ['谈', '报', '审'] })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });

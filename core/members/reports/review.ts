@@ -3,6 +3,7 @@
  * can see at a glance whose 结论 is missing or dated before a 函调.
  */
 import { today, type LedgerContext } from '../../context';
+import { getSettings } from '../../org/settings';
 import { buildReport, type CellInput, type ReportColumn } from '../../excel/builder';
 import { reportMeta } from '../../reports/meta';
 import type { ReportDefinition, ReportParams } from '../../reports/registry';
@@ -15,24 +16,27 @@ const TITLE = '政治审查情况表';
 
 const date = (key: string, header: string[]): ReportColumn => ({ key, header, type: 'date', width: 11 });
 
-const COLUMNS: ReportColumn[] = [
-  { key: 'seq', header: '序号', type: 'int', width: 5, align: 'center' },
-  { key: 'name', header: '姓名', width: 8, align: 'center' },
-  { key: 'unitName', header: '村（社区）', width: 12 },
-  { key: 'branchName', header: '党支部', width: 14 },
-  { key: 'fDate', header: '确定发展对象日期', type: 'date', width: 11 },
-  date('talkDate', ['谈：与本人谈话', '日期']),
-  { key: 'talkBy', header: ['谈：与本人谈话', '谈话人'], width: 8, align: 'center' },
-  date('reportDate', ['报：支部报送材料', '日期']),
-  { key: 'reportMaterials', header: ['报：支部报送材料', '材料'], width: 18 },
-  date('examDate', ['审：党委审查', '查档日期']),
-  { key: 'letters', header: ['审：党委审查', '函调次数'], type: 'int', width: 10, align: 'center', total: 'sum' },
-  date('lastLetter', ['审：党委审查', '最后函调日期']),
-  { key: 'result', header: ['定：审查结论', '结论'], width: 9, align: 'center' },
-  date('conclusionDate', ['定：审查结论', '日期']),
-  { key: 'signer', header: ['定：审查结论', '签署人'], width: 8, align: 'center' },
-  { key: 'afterLetters', header: '结论是否晚于全部函调', width: 10, align: 'center' },
-];
+/** The four part headings carry the township's own names for 谈/报/审/定 (组织设置 → 单位设置). */
+function columns([talk, report, exam, decide]: readonly string[]): ReportColumn[] {
+  return [
+    { key: 'seq', header: '序号', type: 'int', width: 5, align: 'center' },
+    { key: 'name', header: '姓名', width: 8, align: 'center' },
+    { key: 'unitName', header: '村（社区）', width: 12 },
+    { key: 'branchName', header: '党支部', width: 14 },
+    { key: 'fDate', header: '确定发展对象日期', type: 'date', width: 11 },
+    date('talkDate', [`谈：${talk}`, '日期']),
+    { key: 'talkBy', header: [`谈：${talk}`, '谈话人'], width: 8, align: 'center' },
+    date('reportDate', [`报：${report}`, '日期']),
+    { key: 'reportMaterials', header: [`报：${report}`, '材料'], width: 18 },
+    date('examDate', [`审：${exam}`, '查档日期']),
+    { key: 'letters', header: [`审：${exam}`, '函调次数'], type: 'int', width: 10, align: 'center', total: 'sum' },
+    date('lastLetter', [`审：${exam}`, '最后函调日期']),
+    { key: 'result', header: [`定：${decide}`, '结论'], width: 9, align: 'center' },
+    date('conclusionDate', [`定：${decide}`, '日期']),
+    { key: 'signer', header: [`定：${decide}`, '签署人'], width: 8, align: 'center' },
+    { key: 'afterLetters', header: '结论是否晚于全部函调', width: 10, align: 'center' },
+  ];
+}
 
 /** '是' / '否', or '—' while there is no dated 结论 to judge. */
 function afterAllLetters(conclusionDate: string | null | undefined, letterDates: string[]): string {
@@ -73,7 +77,7 @@ async function build(ctx: LedgerContext, params: ReportParams) {
     {
       sheetName: TITLE,
       title: TITLE,
-      columns: COLUMNS,
+      columns: columns(getSettings(ctx).reviewPartLabels),
       rows,
       totals: { label: '合计', labelKey: 'seq', values: { name: `${rows.length} 人` } },
       freezeColumns: 2,

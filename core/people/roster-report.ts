@@ -10,6 +10,7 @@ import { reportMeta } from '../reports/meta';
 import type { ReportDefinition, ReportParams } from '../reports/registry';
 import { educationName, ethnicityName } from './codes';
 import { maskIdNumber } from './idcard';
+import { personColumns } from './service';
 
 const TITLE = '人员花名册';
 
@@ -54,22 +55,7 @@ export function rosterRows(ctx: LedgerContext, params: Pick<ReportParams, 'unitI
   const where: SQL[] = [isNull(people.deletedAt)];
   if (params.unitIds?.length) where.push(inArray(people.unitId, params.unitIds));
   const found = ctx.db
-    .select({
-      id: people.id,
-      name: people.name,
-      gender: people.gender,
-      ethnicity: people.ethnicity,
-      birthDate: people.birthDate,
-      idNumber: people.idNumber,
-      education: people.education,
-      occupation: people.occupation,
-      jobPost: people.jobPost,
-      phone: people.phone,
-      hukou: people.hukou,
-      note: people.note,
-      unitName: orgUnits.name,
-      unitOrder: orgUnits.sortOrder,
-    })
+    .select({ ...personColumns, unitOrder: orgUnits.sortOrder })
     .from(people)
     .leftJoin(orgUnits, eq(orgUnits.id, people.unitId))
     .where(and(...where))

@@ -7,7 +7,8 @@ import { LedgerError, invalid, notFound } from '../errors';
 import { checkIdNumber, compareWithId, maskIdNumber, normalizeIdNumber } from './idcard';
 import type { Person, peopleQuery, personInput } from './schemas';
 
-const personColumns = {
+/** The columns every person read selects, joined to the unit for its name. */
+export const personColumns = {
   id: people.id,
   name: people.name,
   gender: people.gender,

@@ -79,7 +79,7 @@ export function Attachments({ ownerType, ownerId }: Props) {
   };
 
   return (
-    <Space orientation="vertical" style={{ width: "100%" }} size={4}>
+    <Space orientation="vertical" style={{ width: '100%' }} size={4}>
       {items.length > 0 && (
         <List
           size="small"

@@ -66,7 +66,10 @@ export function generateDemoMembers(ctx: LedgerContext, rand: () => number): num
       next += Math.max(1, Math.floor(candidates.length / 60));
       const fault = lastStep >= 15 && i === 0 ? FAULTS[faultIndex++ % FAULTS.length] : undefined;
       const jitter = Math.floor(rand() * 25);
-      const a = dayjs(now).subtract(OFFSETS[lastStep] + jitter + 3, 'day');
+      // Two files left waiting too long, so the first screen shows what overdue looks like: a 谈话 never held, and
+      // a 预备期 that ended without a 转正 meeting.
+      const waiting = i === 0 && lastStep === 1 ? 45 : i === 0 && lastStep === 22 ? 120 : 0;
+      const a = dayjs(now).subtract(OFFSETS[lastStep] + jitter + 3 + waiting, 'day');
       const at = (no: StepNo, shift = 0) => a.add(OFFSETS[no] + shift, 'day').format('YYYY-MM-DD');
       const young = rand() < 0.5;
       made++;

@@ -16,22 +16,33 @@ export interface LedgerServer {
   url: string;
   dataDir: string;
   output: () => string;
+  /**
+   * Stops the server and starts it again on the same data folder, e.g. with a later `today`; returns the new start
+   * URL (a new port and token), which the page must open again.
+   */
+  restart: (opts?: Pick<ServerOptions, 'today'>) => Promise<string>;
 }
 
 export interface ServerOptions {
   demo?: boolean;
   /** Runs on the empty data folder before the server starts, e.g. to plant a damaged database file. */
   prepareDataDir?: (dataDir: string) => void;
+  /** A fixed "today" (YYYY-MM-DD) for date-dependent reminders, passed as LEDGER_TEST_TODAY. */
+  today?: string;
 }
 
-async function startServer(dataDir: string, opts: ServerOptions): Promise<{ server: LedgerServer; child: ChildProcess }> {
+async function startServer(dataDir: string, opts: ServerOptions): Promise<{ server: Omit<LedgerServer, 'restart'>; child: ChildProcess }> {
   if (!existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) {
     throw new Error('找不到 out/renderer/index.html：请先运行 npx electron-vite build');
   }
   const args = ['--import', 'tsx', 'server/main.ts', '--data-dir', dataDir, '--port', '0', ...(opts.demo ? ['--demo'] : [])];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, LEDGER_WEB_TOKEN: `e2e-${Math.random().toString(36).slice(2)}` },
+    env: {
+      ...process.env,
+      LEDGER_WEB_TOKEN: `e2e-${Math.random().toString(36).slice(2)}`,
+      ...(opts.today ? { LEDGER_TEST_TODAY: opts.today } : {}),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -76,7 +87,17 @@ export const test = base.extend<Fixtures>({
   server: async ({ serverOptions }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
     serverOptions.prepareDataDir?.(dataDir);
-    const { server, child } = await startServer(dataDir, serverOptions);
+    let { server: started, child } = await startServer(dataDir, serverOptions);
+    const server: LedgerServer = {
+      ...started,
+      restart: async (opts = {}) => {
+        await stopServer(child);
+        ({ server: started, child } = await startServer(dataDir, { ...serverOptions, ...opts, prepareDataDir: undefined }));
+        server.url = started.url;
+        server.output = started.output;
+        return started.url;
+      },
+    };
     try {
       await use(server);
     } finally {

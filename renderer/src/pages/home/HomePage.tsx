@@ -6,6 +6,7 @@ import type { DashboardSummary } from '../../../../core/app/schemas';
 import { call } from '../../api/client';
 import { useSession } from '../../components/session';
 import { useNotify } from '../../components/useNotify';
+import { HomeMembersSection } from '../members/HomeMembersSection';
 
 interface Tile {
   key: keyof DashboardSummary;
@@ -40,6 +41,7 @@ export function HomePage() {
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         {settings.townName} 工作概况
       </Typography.Title>
+      <HomeMembersSection />
       {!summary ? (
         <Skeleton active />
       ) : (

@@ -1,0 +1,101 @@
+import { DatePicker, Input, Select, Space, Switch } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useRef } from 'react';
+import { STAGES } from '../../../../core/members/steps';
+import type { Branch, Unit } from '../../../../core/org/schemas';
+import { unitOptions } from '../../components/useUnits';
+import type { MemberFilterValues } from './filters';
+import { STAGE_NUMERALS, STATUS_GROUPS } from './labels';
+import { branchOptions } from './useBranches';
+
+interface Props {
+  value: MemberFilterValues;
+  units: Unit[];
+  branches: Branch[];
+  onChange(patch: Partial<MemberFilterValues>): void;
+}
+
+const byLabel = { optionFilterProp: 'label' } as const;
+
+export function MemberFilters({ value, units, branches, onChange }: Props) {
+  // Search once the clerk pauses typing, not on every keystroke.
+  const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(typing.current), []);
+  const searchSoon = (q: string) => {
+    clearTimeout(typing.current);
+    typing.current = setTimeout(() => onChange({ q: q.trim() }), 350);
+  };
+  const toggle = (key: 'onlyOverdue' | 'onlyViolations', label: string) => (
+    <Space size={6}>
+      <Switch size="small" checked={value[key]} onChange={(on) => onChange({ [key]: on })} aria-label={label} />
+      <span>{label}</span>
+    </Space>
+  );
+  return (
+    <Space wrap size={[8, 8]}>
+      <Input.Search
+        allowClear
+        placeholder="姓名/身份证号"
+        aria-label="搜索发展档案"
+        style={{ width: 170 }}
+        defaultValue={value.q}
+        onSearch={(q) => {
+          clearTimeout(typing.current);
+          onChange({ q: q.trim() });
+        }}
+        onChange={(e) => searchSoon(e.target.value)}
+      />
+      <Select
+        allowClear
+        aria-label="阶段"
+        placeholder="阶段"
+        style={{ width: 110 }}
+        popupMatchSelectWidth={false}
+        value={value.stage ?? undefined}
+        options={STAGES.map((s) => ({ value: s.no, label: `${STAGE_NUMERALS[s.no - 1]}、${s.name}` }))}
+        onChange={(v) => onChange({ stage: v ?? null })}
+      />
+      <Select
+        allowClear
+        aria-label="状态"
+        placeholder="状态"
+        style={{ width: 90 }}
+        value={value.status ?? undefined}
+        options={STATUS_GROUPS.map((s) => ({ value: s, label: s }))}
+        onChange={(v) => onChange({ status: v ?? null })}
+      />
+      <Select
+        allowClear
+        showSearch={byLabel}
+        aria-label="村（社区）"
+        placeholder="村（社区）"
+        style={{ width: 130 }}
+        popupMatchSelectWidth={false}
+        value={value.unitId ?? undefined}
+        options={unitOptions(units)}
+        onChange={(v) => onChange({ unitId: v ?? null, branchId: null })}
+      />
+      <Select
+        allowClear
+        showSearch={byLabel}
+        aria-label="党支部"
+        placeholder="党支部"
+        style={{ width: 130 }}
+        popupMatchSelectWidth={false}
+        value={value.branchId ?? undefined}
+        options={branchOptions(branches, value.unitId)}
+        onChange={(v) => onChange({ branchId: v ?? null })}
+      />
+      <DatePicker
+        picker="year"
+        aria-label="积极分子年度"
+        placeholder="积极分子年度"
+        style={{ width: 136 }}
+        value={value.year ? dayjs(`${value.year}-01-01`) : null}
+        onChange={(d) => onChange({ year: d ? d.year() : null })}
+      />
+      {toggle('onlyOverdue', '只看逾期')}
+      {toggle('onlyViolations', '只看有问题')}
+    </Space>
+  );
+}

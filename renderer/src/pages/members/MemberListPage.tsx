@@ -1,0 +1,122 @@
+import { BarChartOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Button, Card, Segmented, Space, Table } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { call } from '../../api/client';
+import { useSession } from '../../components/session';
+import { useNotify } from '../../components/useNotify';
+import { useUnits } from '../../components/useUnits';
+import { CreateRecordModal } from './CreateRecordModal';
+import { filterParams, hasFilters, readFilters, toQuery, type MemberFilterValues } from './filters';
+import { LEDGER_WIDTH, ledgerColumns } from './ledgerColumns';
+import { recordPath } from './labels';
+import { MemberFilters } from './MemberFilters';
+import { memberColumns } from './memberColumns';
+import type { RecordSummary, ReminderView } from './types';
+import { useBranches } from './useBranches';
+
+type View = 'list' | 'ledger';
+
+/** The first deadline per file: overdue before due, nearest first (the order members.reminders returns). */
+function firstDeadlines(list: ReminderView[]): Map<number, ReminderView> {
+  const map = new Map<number, ReminderView>();
+  // 培养期满 marks the earliest day a step may happen, not a deadline.
+  for (const r of list) if (r.kind !== '培养期满' && !map.has(r.recordId)) map.set(r.recordId, r);
+  return map;
+}
+
+export function MemberListPage() {
+  const { fail } = useNotify();
+  const { settings } = useSession();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => readFilters(params), [params]);
+  const view: View = params.get('view') === 'ledger' ? 'ledger' : 'list';
+  const { units } = useUnits(false);
+  const branches = useBranches();
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const [data, setData] = useState<{ items: RecordSummary[]; total: number }>({ items: [], total: 0 });
+  const [deadlines, setDeadlines] = useState<Map<number, ReminderView>>(new Map());
+  const [loading, setLoading] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const latest = useRef(0);
+
+  useEffect(() => {
+    const ticket = ++latest.current;
+    setLoading(true);
+    call('members.list', { ...toQuery(filters), ...page })
+      .then((result) => ticket === latest.current && setData(result))
+      .catch(fail)
+      .finally(() => ticket === latest.current && setLoading(false));
+  }, [filters, page, fail]);
+
+  useEffect(() => {
+    call('members.reminders', { includeUpcoming: true })
+      .then((list) => setDeadlines(firstDeadlines(list)))
+      .catch(fail);
+  }, [fail]);
+
+  const setQuery = useCallback(
+    (next: MemberFilterValues, nextView: View = view) => {
+      setParams(filterParams(next, nextView === 'ledger' ? { view: 'ledger' } : {}), { replace: true });
+      setPage((p) => ({ ...p, page: 1 }));
+    },
+    [setParams, view],
+  );
+
+  const columns = useMemo(() => (view === 'ledger' ? ledgerColumns() : memberColumns(deadlines, settings.townName)), [view, deadlines, settings.townName]);
+  const empty = hasFilters(filters) ? '没有符合条件的发展档案' : '暂无发展档案，请点右上角“新建档案”';
+
+  return (
+    <Card
+      title="发展党员"
+      extra={
+        <Space>
+          <Segmented<View>
+            aria-label="显示方式"
+            value={view}
+            options={[
+              { value: 'list', label: '列表' },
+              { value: 'ledger', label: '台账' },
+            ]}
+            onChange={(v) => setQuery(filters, v)}
+          />
+          <Button icon={<BarChartOutlined />} onClick={() => navigate('/members?view=indicators')}>
+            指标
+          </Button>
+          <Button icon={<SafetyCertificateOutlined />} onClick={() => navigate('/compliance')}>
+            合规检查
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            新建档案
+          </Button>
+        </Space>
+      }
+    >
+      <div style={{ marginBottom: 12 }}>
+        <MemberFilters value={filters} units={units} branches={branches} onChange={(patch) => setQuery({ ...filters, ...patch })} />
+      </div>
+      <Table<RecordSummary>
+        rowKey="id"
+        size={view === 'ledger' ? 'small' : 'middle'}
+        bordered={view === 'ledger'}
+        columns={columns}
+        dataSource={data.items}
+        loading={loading}
+        scroll={{ x: view === 'ledger' ? LEDGER_WIDTH : 1100 }}
+        locale={{ emptyText: empty }}
+        onRow={(row) => ({ onDoubleClick: () => navigate(recordPath(row.id)) })}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: data.total,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100],
+          showTotal: (total) => `共 ${total} 人`,
+        }}
+        onChange={(p) => setPage({ page: p.current ?? 1, pageSize: p.pageSize ?? 20 })}
+      />
+      <CreateRecordModal open={creating} onClose={() => setCreating(false)} onCreated={(id) => navigate(recordPath(id))} />
+    </Card>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * The list's filters live in the URL query, so a count on 首页 or on the 指标 page can link straight to the
+ * names behind it (#/members?stage=2, ?onlyOverdue=1) and the browser's back button restores the list.
+ */
+import type { MethodInput } from '../../../../core/api/contract';
+import { STATUS_GROUPS, type StatusGroup } from './labels';
+
+export interface MemberFilterValues {
+  q: string;
+  stage: number | null;
+  status: StatusGroup | null;
+  unitId: number | null;
+  branchId: number | null;
+  year: number | null;
+  onlyOverdue: boolean;
+  onlyViolations: boolean;
+}
+
+const positive = (v: string | null): number | null => {
+  const n = Number(v);
+  return Number.isInteger(n) && n > 0 ? n : null;
+};
+
+export function readFilters(params: URLSearchParams): MemberFilterValues {
+  const stage = positive(params.get('stage'));
+  const status = params.get('status');
+  return {
+    q: params.get('q') ?? '',
+    stage: stage && stage <= 5 ? stage : null,
+    status: STATUS_GROUPS.includes(status as StatusGroup) ? (status as StatusGroup) : null,
+    unitId: positive(params.get('unitId')),
+    branchId: positive(params.get('branchId')),
+    year: positive(params.get('year')),
+    onlyOverdue: params.get('onlyOverdue') === '1',
+    onlyViolations: params.get('onlyViolations') === '1',
+  };
+}
+
+/** Only the filters that are set, so drill-down links stay short and readable. */
+export function filterParams(f: MemberFilterValues, extra: Record<string, string> = {}): Record<string, string> {
+  const out: Record<string, string> = { ...extra };
+  if (f.q) out.q = f.q;
+  if (f.stage) out.stage = String(f.stage);
+  if (f.status) out.status = f.status;
+  if (f.unitId) out.unitId = String(f.unitId);
+  if (f.branchId) out.branchId = String(f.branchId);
+  if (f.year) out.year = String(f.year);
+  if (f.onlyOverdue) out.onlyOverdue = '1';
+  if (f.onlyViolations) out.onlyViolations = '1';
+  return out;
+}
+
+export function toQuery(f: MemberFilterValues): MethodInput<'members.list'> {
+  return {
+    q: f.q || null,
+    stage: f.stage,
+    status: f.status,
+    unitId: f.unitId,
+    branchId: f.branchId,
+    activistYear: f.year,
+    onlyOverdue: f.onlyOverdue,
+    onlyViolations: f.onlyViolations,
+  };
+}
+
+export function hasFilters(f: MemberFilterValues): boolean {
+  return Object.keys(filterParams(f)).length > 0;
+}

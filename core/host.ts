@@ -3,6 +3,7 @@
  * failure into an error state the UI can show instead of crashing, validates input against the contract and
  * dispatches to core services. Transports stay thin: they only carry `call(method, input)` and its result.
  */
+import dayjs from 'dayjs';
 import { contract, isMethod } from './api/contract';
 import { handlers, type LedgerMethod } from './api/handlers';
 import type { CallResult } from './api/result';
@@ -58,7 +59,8 @@ export class LedgerHost {
 
   status(): AppStatus {
     const state = this.openError || !this.ledger ? 'error' : isSetUp(this.ledger.ctx) ? 'ready' : 'setup';
-    return { state, demo: this.demo, dataDir: this.currentDataDir, version: APP_VERSION, error: this.openError };
+    const today = dayjs(this.opts.now?.() ?? new Date()).format('YYYY-MM-DD');
+    return { state, demo: this.demo, dataDir: this.currentDataDir, version: APP_VERSION, today, error: this.openError };
   }
 
   async call(method: string, rawInput: unknown): Promise<CallResult> {

@@ -70,8 +70,8 @@ export const handlers: { [M in LedgerMethod]: Handler<M> } = {
   'members.check': (ctx) => allFindings(ctx),
   'members.reminders': (ctx, { includeUpcoming }) => allReminders(ctx, includeUpcoming),
   'members.indicators': (ctx, { from, to }) => indicators(ctx, from, to),
-  'members.rules': (ctx) => describeRuleTable(ruleTableInForce(ctx)),
-  'members.updateRules': (ctx, overrides) => describeRuleTable(updateRuleTable(ctx, overrides)),
+  'members.rules': (ctx) => describeRuleTable(ctx, ruleTableInForce(ctx)),
+  'members.updateRules': (ctx, overrides) => describeRuleTable(ctx, updateRuleTable(ctx, overrides)),
 
   'attachments.list': (ctx, owner) => attachments.listAttachments(ctx, owner),
   'attachments.add': (ctx, input) => attachments.addAttachment(ctx, input),

@@ -13,6 +13,8 @@ export const appStatus = z.object({
   demo: z.boolean(),
   dataDir: z.string(),
   version: z.string(),
+  /** The ledger's "today": forms default to it and judge dates by it, so screen and service agree. */
+  today: z.string(),
   error: serializedError.nullable(),
 });
 export type AppStatus = z.infer<typeof appStatus>;

@@ -108,7 +108,8 @@ export function getRecordDetail(ctx: LedgerContext, id: number): RecordDetail {
         stage: def.stage,
         name: def.name,
         kind: def.kind,
-        status: row ? 'done' : due?.status === 'overdue' ? 'overdue' : due ? 'due' : 'todo',
+        // A deadline months away is shown, but the step only turns 'due' inside the reminder window.
+        status: row ? 'done' : due?.status === 'overdue' ? 'overdue' : due?.status === 'due' ? 'due' : 'todo',
         deadline: row ? null : (due?.dueDate ?? nextWindow),
         date: row?.date ?? null,
         people: parseJson<StoredPerson[]>(row?.people ?? null) ?? [],

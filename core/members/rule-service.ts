@@ -15,14 +15,19 @@ function storedTables(ctx: LedgerContext): RuleTable[] {
     .map((row) => ({ ...(JSON.parse(row.rules) as Omit<RuleTable, 'version' | 'effectiveDate'>), version: row.version, effectiveDate: row.effectiveDate }));
 }
 
+function latestVersion(ctx: LedgerContext): number {
+  return Math.max(DEFAULT_RULE_TABLE.version, ...storedTables(ctx).map((t) => t.version));
+}
+
 /** A record is always judged by the table in force today; before any edit that is the shipped default. */
 export function ruleTableInForce(ctx: LedgerContext): RuleTable {
   return tableInForce([DEFAULT_RULE_TABLE, ...storedTables(ctx)], today(ctx)) ?? DEFAULT_RULE_TABLE;
 }
 
-export function describeRuleTable(table: RuleTable) {
+export function describeRuleTable(ctx: LedgerContext, table: RuleTable) {
   return {
     version: table.version,
+    latestVersion: latestVersion(ctx),
     effectiveDate: table.effectiveDate,
     publicitySteps: [...table.publicitySteps],
     rules: RULE_IDS.map((id) => ({
@@ -42,8 +47,7 @@ export function describeRuleTable(table: RuleTable) {
 export function updateRuleTable(ctx: LedgerContext, overrides: RuleTableOverrides): RuleTable {
   return inTransaction(ctx, () => {
     const current = ruleTableInForce(ctx);
-    const latestVersion = Math.max(current.version, ...storedTables(ctx).map((t) => t.version));
-    const merged = mergeTable(current, { ...overrides, version: latestVersion + 1, effectiveDate: overrides.effectiveDate ?? today(ctx) });
+    const merged = mergeTable(current, { ...overrides, version: latestVersion(ctx) + 1, effectiveDate: overrides.effectiveDate ?? today(ctx) });
     const parsed = ruleTableSchema.safeParse(merged);
     if (!parsed.success) throw toInvalid(parsed.error);
     const { version, effectiveDate, ...body } = merged;

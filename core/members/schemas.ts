@@ -208,6 +208,8 @@ export const recordPage = pageOf(recordSummary);
 
 export const ruleTableOut = z.object({
   version: z.number(),
+  /** The highest version stored, which can be a later-dated one not yet in force; the next edit is this + 1. */
+  latestVersion: z.number(),
   effectiveDate: z.string(),
   publicitySteps: z.array(z.number()),
   rules: z.array(

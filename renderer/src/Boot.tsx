@@ -7,6 +7,7 @@ import { SessionContext, type Session } from './components/session';
 import { ErrorScreen } from './shell/ErrorScreen';
 import { AppShell } from './shell/AppShell';
 import { SetupWizard } from './pages/setup/SetupWizard';
+import { setLedgerToday } from './pages/members/labels';
 
 type BootState =
   | { phase: 'loading' }
@@ -22,6 +23,7 @@ export function Boot() {
     let status: AppStatus | null = known ?? null;
     try {
       status ??= await call('app.status', {});
+      setLedgerToday(status.today);
       if (status.state === 'error') {
         setState({ phase: 'error', status, error: status.error ?? { message: '数据文件无法打开。' } });
       } else if (status.state === 'setup') {

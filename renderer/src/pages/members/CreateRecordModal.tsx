@@ -1,4 +1,5 @@
 import { Alert, Button, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { todayIso } from './labels';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError, call } from '../../api/client';
@@ -84,7 +85,7 @@ export function CreateRecordModal({ open, onClose, onCreated }: Props) {
         name="create"
         layout="vertical"
         preserve={false}
-        initialValues={{ applicationDate: dayjs(), leagueMember: false, personId: null, branchId: null, leagueRecommendDate: null }}
+        initialValues={{ applicationDate: dayjs(todayIso()), leagueMember: false, personId: null, branchId: null, leagueRecommendDate: null }}
         onFinish={submit}
         onValuesChange={(changed) => !('overrideReason' in changed) && setRefused(null)}
       >

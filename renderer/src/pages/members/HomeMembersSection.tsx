@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { call } from '../../api/client';
 import { useNotify } from '../../components/useNotify';
-import { STAGE_NUMERALS, daysLeftText, recordPath } from './labels';
+import { STAGE_NUMERALS, daysLeftText, recordPath, todayIso } from './labels';
 import type { ReminderView } from './types';
 
 interface Counts {
@@ -47,7 +47,7 @@ export function HomeMembersSection() {
   const [reminders, setReminders] = useState<ReminderView[] | null>(null);
 
   useEffect(() => {
-    const year = dayjs().year();
+    const year = dayjs(todayIso()).year();
     Promise.all([
       call('members.indicators', { from: `${year}-01-01`, to: `${year}-12-31` }),
       call('members.list', { onlyOverdue: true, pageSize: 1 }),

@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { call } from '../../api/client';
 import { useNotify } from '../../components/useNotify';
 import { useUnits } from '../../components/useUnits';
-import { STAGE_NUMERALS } from './labels';
+import { STAGE_NUMERALS, todayIso } from './labels';
 import type { Indicators } from './types';
 
 const pct = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
@@ -48,7 +48,7 @@ export function IndicatorsPage() {
   const { fail } = useNotify();
   const navigate = useNavigate();
   const { units } = useUnits(true);
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs().endOf('year')]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs(todayIso()).startOf('year'), dayjs(todayIso()).endOf('year')]);
   const [data, setData] = useState<Indicators | null>(null);
 
   useEffect(() => {

@@ -1,4 +1,5 @@
 import { App, Button, DatePicker, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { todayIso } from './labels';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { RuleLevel } from '../../../../core/members/rule-table';
@@ -27,7 +28,7 @@ export function RulesTab() {
   const { status } = useSession();
   const [view, setView] = useState<RulesView | null>(null);
   const [draft, setDraft] = useState<Draft>({});
-  const [effective, setEffective] = useState<Dayjs>(dayjs());
+  const [effective, setEffective] = useState<Dayjs>(dayjs(todayIso()));
   const [saving, setSaving] = useState(false);
 
   const load = useCallback(() => {
@@ -52,7 +53,7 @@ export function RulesTab() {
     const date = effective.format('YYYY-MM-DD');
     modal.confirm({
       title: '保存规则设置',
-      content: `将生成第 ${view.version + 1} 版规则，自 ${date} 起施行。修改的规则：${changed.map((r) => r.id).join('、')}。`,
+      content: `将生成第 ${view.latestVersion + 1} 版规则，自 ${date} 起施行。修改的规则：${changed.map((r) => r.id).join('、')}。`,
       okText: '保存',
       cancelText: '取消',
       onOk: async () => {

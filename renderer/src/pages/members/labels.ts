@@ -29,9 +29,15 @@ export const STATUS_COLOR: Record<string, string> = {
 export const STATUS_GROUPS = ['进行中', '已转正', '已终止'] as const;
 export type StatusGroup = (typeof STATUS_GROUPS)[number];
 
-/** The renderer's own calendar day; the server judges with its own clock and has the final say. */
+let ledgerToday: string | null = null;
+
+/** Boot records the ledger's "today" (app.status), so forms judge dates by the same day the service does. */
+export function setLedgerToday(today: string): void {
+  ledgerToday = today;
+}
+
 export function todayIso(): string {
-  return dayjs().format('YYYY-MM-DD');
+  return ledgerToday ?? dayjs().format('YYYY-MM-DD');
 }
 
 export function daysLeftText(days: number): string {

@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { useNotify } from '../../components/useNotify';
+import { useRowAttachments } from './RowAttachments';
 import type { RecordDetail } from './types';
 
 type Letter = RecordDetail['review']['letters'][number];
@@ -19,6 +20,7 @@ export function LettersTable({ recordId, letters, onChanged }: { recordId: numbe
   const { message, fail } = useNotify();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
+  const scans = useRowAttachments<Letter>('review_letter');
 
   const add = async (v: Values) => {
     setBusy(true);
@@ -52,6 +54,7 @@ export function LettersTable({ recordId, letters, onChanged }: { recordId: numbe
         pagination={false}
         dataSource={letters}
         locale={{ emptyText: '暂无函调记录' }}
+        expandable={scans.expandable}
         columns={[
           { title: '函调日期', dataIndex: 'date', width: 110 },
           { title: '函调单位', dataIndex: 'target', ellipsis: true },
@@ -59,11 +62,14 @@ export function LettersTable({ recordId, letters, onChanged }: { recordId: numbe
           {
             title: '',
             key: 'x',
-            width: 48,
+            width: 72,
             render: (_, l) => (
-              <Popconfirm title="删除这条函调记录？" okText="删除" cancelText="取消" okButtonProps={{ danger: true }} onConfirm={() => remove(l)}>
-                <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={`删除函调 ${l.target}`} />
-              </Popconfirm>
+              <span style={{ whiteSpace: 'nowrap' }}>
+                {scans.button(l, `函调 ${l.target}`, true)}
+                <Popconfirm title="删除这条函调记录？" okText="删除" cancelText="取消" okButtonProps={{ danger: true }} onConfirm={() => remove(l)}>
+                  <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={`删除函调 ${l.target}`} />
+                </Popconfirm>
+              </span>
             ),
           },
         ]}

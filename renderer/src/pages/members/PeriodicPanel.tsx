@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { useNotify } from '../../components/useNotify';
+import { useRowAttachments } from './RowAttachments';
 import type { RecordDetail } from './types';
 
 type Item = RecordDetail['periodic'][number];
@@ -20,6 +21,7 @@ export function PeriodicPanel({ detail, onChanged }: { detail: RecordDetail; onC
   const { message, fail } = useNotify();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
+  const scans = useRowAttachments<Item>('member_periodic');
 
   const add = async (v: Values) => {
     setBusy(true);
@@ -78,6 +80,7 @@ export function PeriodicPanel({ detail, onChanged }: { detail: RecordDetail; onC
         dataSource={detail.periodic}
         pagination={false}
         locale={{ emptyText: '暂无考察或思想汇报记录' }}
+        expandable={scans.expandable}
         columns={[
           { title: '日期', dataIndex: 'date', width: 120 },
           { title: '类别', dataIndex: 'kind', width: 110, render: (k: string) => <Tag color={k === '考察' ? 'blue' : 'cyan'}>{k}</Tag> },
@@ -85,9 +88,10 @@ export function PeriodicPanel({ detail, onChanged }: { detail: RecordDetail; onC
           {
             title: '操作',
             key: 'x',
-            width: 80,
+            width: 150,
             render: (_, item) => (
-              <Space>
+              <Space size={4}>
+                {scans.button(item, `${item.date} ${item.kind}`)}
                 <Popconfirm title={`删除这条${item.kind}记录？`} okText="删除" cancelText="取消" okButtonProps={{ danger: true }} onConfirm={() => remove(item)}>
                   <Button type="link" size="small" danger icon={<DeleteOutlined />}>
                     删除

@@ -5,8 +5,10 @@ import { useEffect, useState } from 'react';
 import { addDays } from '../../../../core/members/dates';
 import { thresholdOf, type RuleTable } from '../../../../core/members/rule-table';
 import { ApiError, call } from '../../api/client';
+import { useSession } from '../../components/session';
 import { useNotify } from '../../components/useNotify';
 import { LettersTable } from './LettersTable';
+import { ReviewContentCard, ReviewScansCard, fromContentItems, toContentItems } from './ReviewContent';
 import type { RecordDetail } from './types';
 
 interface Values {
@@ -17,6 +19,7 @@ interface Values {
   reportMaterials: string | null;
   examDate: Dayjs | null;
   examNote: string | null;
+  contentItems: string[];
   conclusionResult: '合格' | '不合格' | null;
   conclusionDate: Dayjs | null;
   conclusionSigner: string | null;
@@ -25,6 +28,9 @@ interface Values {
 const d = (s: string | null | undefined) => (s ? dayjs(s) : null);
 const iso = (v: Dayjs | null | undefined) => (v ? v.format('YYYY-MM-DD') : null);
 const text = (s: string | null | undefined) => s?.trim() || null;
+/** The fixed 谈/报/审/定 stays; what follows each is the township's own name for the part (单位设置). */
+const PREFIXES = ['一谈', '一报', '一审', '一定'] as const;
+const DEFAULT_LABELS = ['谈话', '报送材料', '审查', '定结论'] as const;
 
 interface Props {
   detail: RecordDetail;
@@ -35,6 +41,8 @@ interface Props {
 /** 政治审查 as its four recorded parts, 一谈一报一审一定; without a 合格 结论 nobody may be admitted (R11). */
 export function ReviewPanel({ detail, table, onSaved }: Props) {
   const { message, fail } = useNotify();
+  const { settings } = useSession();
+  const heading = (i: 0 | 1 | 2 | 3) => `${PREFIXES[i]}：${settings.reviewPartLabels[i]?.trim() || DEFAULT_LABELS[i]}`;
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const r = detail.review;
@@ -47,6 +55,9 @@ export function ReviewPanel({ detail, table, onSaved }: Props) {
   // is typing here.
   const { letters: _letters, ...savedReview } = r;
   const saved = JSON.stringify(savedReview);
+  // members.get has no "saved" flag; any saved value means the review row (the scans' owner) exists. A review saved
+  // with every box empty is missed, and the clerk just saves again with something in it.
+  const hasReview = Object.values(savedReview).some((v) => v !== null && v !== undefined);
   useEffect(() => {
     const v = JSON.parse(saved) as typeof savedReview;
     form.setFieldsValue({
@@ -57,6 +68,7 @@ export function ReviewPanel({ detail, table, onSaved }: Props) {
       reportMaterials: v.reportMaterials ?? null,
       examDate: d(v.examDate),
       examNote: v.examNote ?? null,
+      contentItems: fromContentItems(v.contentItems),
       conclusionResult: v.conclusionResult ?? null,
       conclusionDate: d(v.conclusionDate),
       conclusionSigner: v.conclusionSigner ?? null,
@@ -86,6 +98,7 @@ export function ReviewPanel({ detail, table, onSaved }: Props) {
         reportMaterials: text(v.reportMaterials),
         examDate: iso(v.examDate),
         examNote: text(v.examNote),
+        contentItems: toContentItems(v.contentItems),
         conclusionResult: v.conclusionResult,
         conclusionDate: iso(v.conclusionDate),
         conclusionSigner: text(v.conclusionSigner),
@@ -114,7 +127,7 @@ export function ReviewPanel({ detail, table, onSaved }: Props) {
   };
 
   const part = (title: string, sub: string, body: React.ReactNode) => (
-    <Card size="small" title={<span>{title}<Typography.Text type="secondary" style={{ fontWeight: 400, marginInlineStart: 8 }}>{sub}</Typography.Text></span>} style={{ height: '100%' }}>
+    <Card size="small" title={<span>{title}{sub && <Typography.Text type="secondary" style={{ fontWeight: 400, marginInlineStart: 8 }}>{sub}</Typography.Text>}</span>} style={{ height: '100%' }}>
       {body}
     </Card>
   );
@@ -135,7 +148,7 @@ export function ReviewPanel({ detail, table, onSaved }: Props) {
       </div>
       <Row gutter={[12, 12]}>
         <Col span={12}>
-          {part('一谈', '与本人谈话', (
+          {part(heading(0), '党组织与本人', (
             <Row gutter={12}>
               <Col span={12}><Form.Item name="talkDate" label="谈话日期"><DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} /></Form.Item></Col>
               <Col span={12}><Form.Item name="talkBy" label="谈话人"><Input maxLength={60} /></Form.Item></Col>
@@ -144,7 +157,7 @@ export function ReviewPanel({ detail, table, onSaved }: Props) {
           ))}
         </Col>
         <Col span={12}>
-          {part('一报', '党支部报送审查材料', (
+          {part(heading(1), '党支部报送', (
             <Row gutter={12}>
               <Col span={12}><Form.Item name="reportDate" label="报送日期"><DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} /></Form.Item></Col>
               <Col span={24}><Form.Item name="reportMaterials" label="报送材料" style={{ marginBottom: 0 }}><Input.TextArea rows={2} maxLength={1000} placeholder="如：入党申请书、自传、政审材料" /></Form.Item></Col>
@@ -152,7 +165,7 @@ export function ReviewPanel({ detail, table, onSaved }: Props) {
           ))}
         </Col>
         <Col span={12}>
-          {part('一审', '乡镇党委审查：查档、函调', (
+          {part(heading(2), '乡镇党委查档、函调', (
             <>
               <Row gutter={12}>
                 <Col span={12}><Form.Item name="examDate" label="审查日期"><DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} /></Form.Item></Col>
@@ -163,7 +176,7 @@ export function ReviewPanel({ detail, table, onSaved }: Props) {
           ))}
         </Col>
         <Col span={12}>
-          {part('一定', '作出审查结论', (
+          {part(heading(3), '乡镇党委作出', (
             <>
               <Form.Item name="conclusionResult" label="结论">
                 <Radio.Group options={[{ value: '合格', label: '合格' }, { value: '不合格', label: '不合格' }]} />
@@ -183,6 +196,12 @@ export function ReviewPanel({ detail, table, onSaved }: Props) {
               {result === '不合格' && <Alert type="error" showIcon title="结论为不合格的，不得接收为预备党员。" />}
             </>
           ))}
+        </Col>
+        <Col span={24}>
+          <ReviewContentCard />
+        </Col>
+        <Col span={24}>
+          <ReviewScansCard recordId={detail.id} saved={hasReview} />
         </Col>
       </Row>
       </div>

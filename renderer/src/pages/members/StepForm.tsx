@@ -1,10 +1,11 @@
-import { Alert, Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Space, Typography } from 'antd';
+import { Alert, Button, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Row, Space, Typography } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RuleTable } from '../../../../core/members/rule-table';
 import { stepDef, type StepNo } from '../../../../core/members/steps';
 import { ApiError, call } from '../../api/client';
+import { Attachments } from '../../components/Attachments';
 import { useNotify } from '../../components/useNotify';
 import { stageTitle, stepLabel, todayIso } from './labels';
 import { MeetingFields } from './MeetingFields';
@@ -216,6 +217,12 @@ export function StepForm({ detail, stepNo, table, onClose, onSaved, onOpenReview
           </Form.Item>
         )}
       </Form>
+      {/* Outside the <Form>: Enter in a field must save the step, never trigger an upload. The scans hang off the
+          step's row, which only exists once the step is saved. */}
+      <Divider titlePlacement="start" plain style={{ marginTop: 0 }}>
+        扫描件
+      </Divider>
+      {step?.id ? <Attachments ownerType="member_step" ownerId={step.id} /> : <Typography.Text type="secondary">保存后可上传扫描件</Typography.Text>}
     </Drawer>
   );
 }

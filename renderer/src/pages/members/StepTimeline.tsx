@@ -14,6 +14,9 @@ interface Props {
   onUndo(step: StepView): void;
 }
 
+// The core drops a step's scans with the step, and 恢复 records it afresh without them: say so before, not after.
+const UNDO_SCANS = '如已上传扫描件，将一并移除，恢复后需重新上传。';
+
 const COLOR = { done: 'green', overdue: 'red', due: 'orange', todo: 'gray' } as const;
 
 function meetingText(m: NonNullable<StepView['meeting']>): string {
@@ -69,7 +72,7 @@ export function StepTimeline({ steps, reminders, nextStep, readOnly, onOpen, onU
                       {h && (status === 'todo' ? <Typography.Text type="secondary">{h.text}</Typography.Text> : <Tag color={status === 'overdue' ? 'red' : 'orange'}>{h.text}</Tag>)}
                       {no === nextStep && !readOnly && <Tag color="blue">下一步</Tag>}
                       {done && !readOnly && no !== 1 && (
-                        <Popconfirm title={`撤销“${s.name}”的记录？`} okText="撤销" cancelText="取消" okButtonProps={{ danger: true }} onConfirm={() => onUndo(s)}>
+                        <Popconfirm title={`撤销“${s.name}”的记录？`} description={UNDO_SCANS} okText="撤销" cancelText="取消" okButtonProps={{ danger: true }} onConfirm={() => onUndo(s)}>
                           <Button type="link" size="small" style={{ padding: 0, height: 'auto', color: '#8c8c8c', fontSize: 12 }}>
                             撤销
                           </Button>

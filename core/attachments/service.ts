@@ -77,6 +77,15 @@ export function addAttachment(ctx: LedgerContext, input: z.output<typeof addAtta
   }
 }
 
+/** When the record an attachment hangs off is removed, its scans leave the lists too (files stay on disk). */
+export function hideAttachmentsOf(ctx: LedgerContext, ownerType: Attachment['ownerType'], ownerId: number): void {
+  ctx.db
+    .update(attachments)
+    .set({ deletedAt: timestamp(ctx), updatedAt: timestamp(ctx) })
+    .where(and(eq(attachments.ownerType, ownerType), eq(attachments.ownerId, ownerId), isNull(attachments.deletedAt)))
+    .run();
+}
+
 /** The file stays on disk: removing an attachment is undoable from the audit trail by a technician. */
 export function removeAttachment(ctx: LedgerContext, id: number): Attachment {
   return inTransaction(ctx, () => {

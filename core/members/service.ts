@@ -1,7 +1,8 @@
 /** Writes to 发展档案. Each owns its transaction and audit entry; the pure rules have the final say. */
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import { attachments, memberExits, memberPeriodic, memberRecords, memberReviews, memberSteps, people, reviewLetters } from '../../db/schema';
+import { memberExits, memberPeriodic, memberRecords, memberReviews, memberSteps, people, reviewLetters } from '../../db/schema';
+import { hideAttachmentsOf } from '../attachments/service';
 import { recordAudit } from '../audit/service';
 import { inTransaction, timestamp, today, type LedgerContext } from '../context';
 import { LedgerError, invalid, notFound } from '../errors';
@@ -152,12 +153,7 @@ export function removeStep(ctx: LedgerContext, recordId: number, stepNo: number)
     if (!step) throw notFound('该流程节点记录');
     if (stepNo === 1) throw invalid('递交入党申请书是档案的起点，不能撤销；如需作废请删除整个档案');
     ctx.db.delete(memberSteps).where(eq(memberSteps.id, step.id)).run();
-    // The scans stay on disk and in the log; they just no longer hang off a step that is not recorded.
-    ctx.db
-      .update(attachments)
-      .set({ deletedAt: timestamp(ctx) })
-      .where(and(eq(attachments.ownerType, 'member_step'), eq(attachments.ownerId, step.id), isNull(attachments.deletedAt)))
-      .run();
+    hideAttachmentsOf(ctx, 'member_step', step.id);
     recordAudit(ctx, { entity: 'member_step', entityId: recordId, action: '撤销', summary: `${loaded.person.name}：撤销${stepTitle(stepNo as StepNo)}`, before: step });
     return recordId;
   });
@@ -196,6 +192,7 @@ export function removeLetter(ctx: LedgerContext, id: number): number {
     const row = ctx.db.select().from(reviewLetters).where(eq(reviewLetters.id, id)).get();
     if (!row) throw notFound('该函调记录');
     ctx.db.delete(reviewLetters).where(eq(reviewLetters.id, id)).run();
+    hideAttachmentsOf(ctx, 'review_letter', id);
     recordAudit(ctx, { entity: 'review_letter', entityId: row.recordId, action: '删除', summary: `删除函调：${row.target}（${row.date}）`, before: row });
     return row.recordId;
   });

@@ -141,6 +141,6 @@ test('发展档案的扫描件：流程节点、考察、政审、函调；政�
   await upload(letters, '函调回函.pdf');
   await page.getByText('已上传：函调回函.pdf').waitFor({ state: 'hidden' });
   await shot(page, 'att-03-review');
-  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.mouse.wheel(0, 5000);
   await shot(page, 'att-04-review-bottom');
 });

@@ -60,3 +60,20 @@ describe('attachments', () => {
     await expect(host.invoke('attachments.read', { id: added.id })).rejects.toMatchObject({ code: 'IO', message: expect.stringContaining('a.jpg') });
   });
 });
+
+describe('attachments of removed records', () => {
+  it('leave the lists when their 函调 letter is deleted', async () => {
+    const { host, close } = await startHost();
+    try {
+      const person = (await host.invoke('people.create', { name: '韩雪莲', idNumber: makeIdNumber('1999-01-01', '女'), ethnicity: '01' })) as { id: number };
+      const { id } = (await host.invoke('members.create', { personId: person.id, applicationDate: '2026-10-01' })) as { id: number };
+      await host.invoke('members.addLetter', { recordId: id, date: '2026-10-20', target: '多巴镇派出所' });
+      const letterId = ((await host.invoke('members.get', { id })) as { review: { letters: { id: number }[] } }).review.letters[0]!.id;
+      await host.invoke('attachments.add', { ownerType: 'review_letter', ownerId: letterId, fileName: '回函.pdf', base64: scan });
+      await host.invoke('members.removeLetter', { id: letterId });
+      expect(await host.invoke('attachments.list', { ownerType: 'review_letter', ownerId: letterId })).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});

@@ -29,6 +29,8 @@ export function judge(loaded: LoadedRecord, table: RuleTable, now: string): Judg
   const violations = sortViolations(checkRecord(record, table, now));
   const reminders = sortReminders(remindersFor(record, table, now));
   const stage = d.currentStage ?? 1;
+  // 培养期满 is the earliest day 发展对象 may be decided, not a deadline.
+  const pressing = reminders.find((r) => r.kind !== '培养期满');
   const summary: RecordSummary = {
     id: loaded.record.id,
     personId: loaded.person.id,
@@ -50,6 +52,7 @@ export function judge(loaded: LoadedRecord, table: RuleTable, now: string): Judg
     warnings: violations.filter((v) => v.level === 'warning').length,
     overdue: reminders.filter((r) => r.status === 'overdue').length,
     probationEnd: d.probationEnd ?? null,
+    deadline: pressing ? { dueDate: pressing.dueDate, status: pressing.status, daysLeft: pressing.daysLeft, title: pressing.title } : null,
   };
   return { loaded, record, summary, violations, reminders };
 }

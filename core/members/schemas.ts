@@ -173,6 +173,8 @@ export const recordSummary = z.object({
   warnings: z.number(),
   overdue: z.number(),
   probationEnd: z.string().nullable(),
+  /** The file's most pressing deadline (overdue first, then nearest), for the list's 截止时间 column. */
+  deadline: z.object({ dueDate: z.string(), status: z.enum(['overdue', 'due', 'upcoming']), daysLeft: z.number(), title: z.string() }).nullable(),
 });
 export type RecordSummary = z.infer<typeof recordSummary>;
 

@@ -78,8 +78,9 @@ describe('发展党员 record', () => {
     await walk(id, 15);
     const late = (await host.invoke('people.create', { name: '韩雪莲', idNumber: makeIdNumber('1999-01-01', '女'), ethnicity: '01' })) as { id: number };
     await host.invoke('members.create', { personId: late.id, applicationDate: '2025-05-01' });
-    const overdue = (await host.invoke('members.list', { onlyOverdue: true })) as { items: { personName: string }[] };
+    const overdue = (await host.invoke('members.list', { onlyOverdue: true })) as { items: { personName: string; deadline: { status: string; dueDate: string } | null }[] };
     expect(overdue.items.map((r) => r.personName)).toContain('韩雪莲');
+    expect(overdue.items.find((r) => r.personName === '韩雪莲')?.deadline).toMatchObject({ status: 'overdue', dueDate: '2025-06-01' });
     const stage4 = (await host.invoke('members.list', { stage: 4 })) as { items: { personName: string }[] };
     expect(stage4.items.map((r) => r.personName)).toEqual(['马晓东']);
     const reminders = (await host.invoke('members.reminders', {})) as { status: string; personName: string }[];

@@ -12,18 +12,10 @@ import { LEDGER_WIDTH, ledgerColumns } from './ledgerColumns';
 import { recordPath } from './labels';
 import { MemberFilters } from './MemberFilters';
 import { memberColumns } from './memberColumns';
-import type { RecordSummary, ReminderView } from './types';
+import type { RecordSummary } from './types';
 import { useBranches } from './useBranches';
 
 type View = 'list' | 'ledger';
-
-/** The first deadline per file: overdue before due, nearest first (the order members.reminders returns). */
-function firstDeadlines(list: ReminderView[]): Map<number, ReminderView> {
-  const map = new Map<number, ReminderView>();
-  // 培养期满 marks the earliest day a step may happen, not a deadline.
-  for (const r of list) if (r.kind !== '培养期满' && !map.has(r.recordId)) map.set(r.recordId, r);
-  return map;
-}
 
 export function MemberListPage() {
   const { fail } = useNotify();
@@ -36,7 +28,6 @@ export function MemberListPage() {
   const branches = useBranches();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [data, setData] = useState<{ items: RecordSummary[]; total: number }>({ items: [], total: 0 });
-  const [deadlines, setDeadlines] = useState<Map<number, ReminderView>>(new Map());
   const [loading, setLoading] = useState(false);
   const [creating, setCreating] = useState(false);
   const latest = useRef(0);
@@ -50,12 +41,6 @@ export function MemberListPage() {
       .finally(() => ticket === latest.current && setLoading(false));
   }, [filters, page, fail]);
 
-  useEffect(() => {
-    call('members.reminders', { includeUpcoming: true })
-      .then((list) => setDeadlines(firstDeadlines(list)))
-      .catch(fail);
-  }, [fail]);
-
   const setQuery = useCallback(
     (next: MemberFilterValues, nextView: View = view) => {
       setParams(filterParams(next, nextView === 'ledger' ? { view: 'ledger' } : {}), { replace: true });
@@ -64,7 +49,7 @@ export function MemberListPage() {
     [setParams, view],
   );
 
-  const columns = useMemo(() => (view === 'ledger' ? ledgerColumns() : memberColumns(deadlines, settings.townName)), [view, deadlines, settings.townName]);
+  const columns = useMemo(() => (view === 'ledger' ? ledgerColumns() : memberColumns(settings.townName)), [view, settings.townName]);
   const empty = hasFilters(filters) ? '没有符合条件的发展档案' : '暂无发展档案，请点右上角“新建档案”';
 
   return (

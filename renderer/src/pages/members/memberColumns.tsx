@@ -3,10 +3,10 @@ import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
 import { STEP_LABEL } from '../../../../core/members/steps';
 import { STAGE_NUMERALS, STATUS_COLOR, daysLeftText, recordPath, shortBranch, stepLabel } from './labels';
-import type { RecordSummary, ReminderView } from './types';
+import type { RecordSummary } from './types';
 
 /** Columns in the order clerks read them: 村 → 支部 → 姓名 → 流程节点 → 状态 → 下一步 → 截止时间 → 问题. */
-export function memberColumns(deadlines: Map<number, ReminderView>, townName: string): ColumnsType<RecordSummary> {
+export function memberColumns(townName: string): ColumnsType<RecordSummary> {
   return [
     { title: '村（社区）', dataIndex: 'unitName', key: 'unitName', width: 120, ellipsis: true, render: (v: string | null) => v ?? '—' },
     {
@@ -44,7 +44,7 @@ export function memberColumns(deadlines: Map<number, ReminderView>, townName: st
       key: 'deadline',
       width: 130,
       render: (_, row) => {
-        const r = deadlines.get(row.id);
+        const r = row.deadline;
         if (!r) return '—';
         const color = r.status === 'overdue' ? '#cf1322' : r.status === 'due' ? '#d46b08' : undefined;
         return (

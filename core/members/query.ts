@@ -206,11 +206,13 @@ export function indicators(ctx: LedgerContext, from: string, to: string) {
   const judged = judgeAll(ctx);
   const result = admissionIndicators(judged.map((j) => j.record), { from, to });
   const perStage = STAGES.map((s) => ({ stage: s.no, name: s.name, count: judged.filter((j) => j.summary.stage === s.no && statusGroup(j.summary.status) === '进行中').length }));
-  const perUnit = new Map<string, number>();
+  const perUnit = new Map<number | null, { unitId: number | null; unitName: string; count: number }>();
   for (const j of judged) {
     if (statusGroup(j.summary.status) !== '进行中') continue;
-    const name = j.summary.unitName ?? '（未指定）';
-    perUnit.set(name, (perUnit.get(name) ?? 0) + 1);
+    const unitId = j.loaded.person.unitId;
+    const entry = perUnit.get(unitId) ?? { unitId, unitName: j.summary.unitName ?? '（未指定）', count: 0 };
+    entry.count++;
+    perUnit.set(unitId, entry);
   }
-  return { ...result, perStage, perUnit: [...perUnit].map(([unitName, count]) => ({ unitName, count })) };
+  return { ...result, perStage, perUnit: [...perUnit.values()] };
 }

@@ -262,5 +262,5 @@ export const indicatorsOut = z.object({
   ageBands: z.record(z.string(), z.number()),
   unknownAge: z.number(),
   perStage: z.array(z.object({ stage: z.number(), name: z.string(), count: z.number() })),
-  perUnit: z.array(z.object({ unitName: z.string(), count: z.number() })),
+  perUnit: z.array(z.object({ unitId: z.number().nullable(), unitName: z.string(), count: z.number() })),
 });

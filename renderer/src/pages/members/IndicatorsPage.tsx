@@ -5,7 +5,6 @@ import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { call } from '../../api/client';
 import { useNotify } from '../../components/useNotify';
-import { useUnits } from '../../components/useUnits';
 import { STAGE_NUMERALS, todayIso } from './labels';
 import type { Indicators } from './types';
 
@@ -47,7 +46,6 @@ const SHARES: { key: 'female' | 'minority' | 'collegeOrAbove' | 'farmers' | 'fro
 export function IndicatorsPage() {
   const { fail } = useNotify();
   const navigate = useNavigate();
-  const { units } = useUnits(true);
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs(todayIso()).startOf('year'), dayjs(todayIso()).endOf('year')]);
   const [data, setData] = useState<Indicators | null>(null);
 
@@ -55,7 +53,6 @@ export function IndicatorsPage() {
     call('members.indicators', { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') }).then(setData).catch(fail);
   }, [range, fail]);
 
-  const unitId = (name: string) => units.find((u) => u.name === name)?.id;
 
   return (
     <Card
@@ -131,7 +128,7 @@ export function IndicatorsPage() {
             <Card size="small" title="各村（社区）在册人数（进行中）">
               <Table
                 size="small"
-                rowKey="unitName"
+                rowKey={(row) => String(row.unitId)}
                 pagination={false}
                 dataSource={[...data.perUnit].sort((a, b) => b.count - a.count)}
                 scroll={{ y: 240 }}
@@ -139,10 +136,8 @@ export function IndicatorsPage() {
                   {
                     title: '村（社区）',
                     dataIndex: 'unitName',
-                    render: (name: string) => {
-                      const id = unitId(name);
-                      return id ? <a onClick={() => navigate(`/members?unitId=${id}&status=进行中`)}>{name}</a> : name;
-                    },
+                    render: (name: string, row) =>
+                      row.unitId ? <a onClick={() => navigate(`/members?unitId=${row.unitId}&status=进行中`)}>{name}</a> : name,
                   },
                   { title: '人数', dataIndex: 'count', width: 100, align: 'right' },
                 ]}

@@ -123,6 +123,13 @@ function main() {
       },
     });
 
+    // First the prebuilt binary better-sqlite3 publishes for each Electron version (no compiler needed, which is what
+    // a clerk's Windows PC lacks); only if that download fails, compile from source with node-gyp.
+    if (tryPrebuilt(sqliteDir, staging, electronVersion, opts)) {
+      installBuilt(join(staging, 'build', 'Release', 'better_sqlite3.node'), wanted);
+      return;
+    }
+
     const gyp = nodeGypCommand();
     const args = [
       ...gyp.args,
@@ -154,17 +161,39 @@ function main() {
       );
     }
 
-    mkdirSync(outDir, { recursive: true });
-    // Copy then rename, so an interrupted run never leaves a half-written binary that the stamp vouches for.
-    rmSync(stampFile, { force: true });
-    const partial = `${outFile}.partial`;
-    cpSync(built, partial);
-    renameSync(partial, outFile);
-    writeFileSync(stampFile, `${JSON.stringify({ ...wanted, builtAt: new Date().toISOString() }, null, 2)}\n`);
-    console.log(`[electron-native] 完成 / done: ${relative(root, outFile)}`);
+    installBuilt(built, wanted);
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/** prebuild-install from better-sqlite3's own dependencies, run in the staging copy so node_modules stays Node-ABI. */
+function tryPrebuilt(sqliteDir, staging, electronVersion, opts) {
+  let bin;
+  try {
+    const require = createRequire(join(sqliteDir, 'package.json'));
+    bin = join(dirname(require.resolve('prebuild-install/package.json')), 'bin.js');
+  } catch {
+    return false;
+  }
+  console.log('[electron-native] 尝试下载预编译版本 / trying the prebuilt binary');
+  const run = spawnSync(process.execPath, [bin, '--runtime=electron', `--target=${electronVersion}`, `--arch=${opts.arch}`, `--platform=${opts.platform}`], {
+    cwd: staging,
+    stdio: 'inherit',
+    timeout: 120_000,
+  });
+  return run.status === 0 && existsSync(join(staging, 'build', 'Release', 'better_sqlite3.node'));
+}
+
+function installBuilt(built, wanted) {
+  mkdirSync(outDir, { recursive: true });
+  // Copy then rename, so an interrupted run never leaves a half-written binary that the stamp vouches for.
+  rmSync(stampFile, { force: true });
+  const partial = `${outFile}.partial`;
+  cpSync(built, partial);
+  renameSync(partial, outFile);
+  writeFileSync(stampFile, `${JSON.stringify({ ...wanted, builtAt: new Date().toISOString() }, null, 2)}\n`);
+  console.log(`[electron-native] 完成 / done: ${relative(root, outFile)}`);
 }
 
 try {

@@ -77,7 +77,9 @@ test.describe('一名入党申请人走完全部流程节点', () => {
     const create = page.getByRole('dialog', { name: '新建发展档案' });
     await pickOption(page, create.getByRole('combobox', { name: '人员' }), NAME, '马文');
     await fillDate(create, '递交入党申请书日期', '2023-03-01');
-    await create.getByRole('button', { name: '保存并打开' }).click();
+    // Enter saves here as in every form.
+    await create.getByRole('checkbox', { name: '共青团员' }).focus();
+    await page.keyboard.press('Enter');
     await expect(page.getByTestId('record-name')).toHaveText(NAME);
     await expect(page.getByTestId('step-1')).toContainText('2023-03-01');
 

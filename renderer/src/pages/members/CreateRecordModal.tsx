@@ -69,10 +69,11 @@ export function CreateRecordModal({ open, onClose, onCreated }: Props) {
     <Modal
       open={open}
       title="新建发展档案"
-      okText="保存并打开"
+      okText="保存并打开（Enter）"
       cancelText="取消"
       confirmLoading={saving}
-      onOk={() => form.submit()}
+      // A real submit button tied to the form by id, so Enter in any field saves, as in every other form.
+      okButtonProps={{ htmlType: 'submit', form: 'create' }}
       onCancel={onClose}
       destroyOnHidden
       afterClose={() => {

@@ -1,4 +1,4 @@
-import { App } from 'antd';
+import { App, Button } from 'antd';
 import { useCallback } from 'react';
 import { ApiError } from '../api/client';
 
@@ -12,5 +12,30 @@ export function describeError(err: unknown): string {
 export function useNotify() {
   const { message } = App.useApp();
   const fail = useCallback((err: unknown) => void message.error({ content: describeError(err), duration: 6 }), [message]);
-  return { message, fail };
+  /** A success message that offers to take the action back, where taking it back is cheap. */
+  const doneWithUndo = useCallback(
+    (key: string, text: string, undoLabel: string, undo: () => void) =>
+      void message.open({
+        key,
+        type: 'success',
+        duration: 8,
+        content: (
+          <span>
+            {text}
+            <Button
+              type="link"
+              size="small"
+              onClick={() => {
+                message.destroy(key);
+                undo();
+              }}
+            >
+              {undoLabel}
+            </Button>
+          </span>
+        ),
+      }),
+    [message],
+  );
+  return { message, fail, doneWithUndo };
 }

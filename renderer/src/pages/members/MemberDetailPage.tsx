@@ -21,7 +21,7 @@ type Tab = (typeof TABS)[number];
 
 /** One person's 发展档案: where they stand, every 流程节点, the 政审, and what the rules find. */
 export function MemberDetailPage({ id }: { id: number }) {
-  const { message, fail } = useNotify();
+  const { message, fail, doneWithUndo } = useNotify();
   const navigate = useNavigate();
   const location = useLocation();
   const [params, setParams] = useSearchParams();
@@ -72,27 +72,7 @@ export function MemberDetailPage({ id }: { id: number }) {
     try {
       await call('members.removeStep', { recordId: id, stepNo: s.stepNo });
       await reload();
-      const key = `undo-step-${s.stepNo}`;
-      message.open({
-        key,
-        type: 'success',
-        duration: 8,
-        content: (
-          <span>
-            已撤销：{stepLabel(s.stepNo)}
-            <Button
-              type="link"
-              size="small"
-              onClick={() => {
-                message.destroy(key);
-                void restore(s);
-              }}
-            >
-              恢复
-            </Button>
-          </span>
-        ),
-      });
+      doneWithUndo(`undo-step-${s.stepNo}`, `已撤销：${stepLabel(s.stepNo)}`, '恢复', () => void restore(s));
     } catch (err) {
       fail(err);
     }

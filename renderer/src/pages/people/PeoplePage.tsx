@@ -17,7 +17,7 @@ const NO_FILTERS: PeopleFilterValues = { q: '', unitId: null, gender: null, ethn
 
 /** Remote paging, sorting and filtering only: a township can hold 10,000+ people and the list must stay instant. */
 export function PeoplePage() {
-  const { message, fail } = useNotify();
+  const { message, fail, doneWithUndo } = useNotify();
   const [params, setParams] = useSearchParams();
   const deleted = params.get('deleted') === '1';
   const { units } = useUnits(true);
@@ -68,27 +68,7 @@ export function PeoplePage() {
     try {
       await call('people.remove', { id: row.id });
       reload();
-      const key = `deleted-${row.id}`;
-      message.open({
-        key,
-        type: 'success',
-        duration: 8,
-        content: (
-          <span>
-            已删除：{row.name}
-            <Button
-              type="link"
-              size="small"
-              onClick={() => {
-                message.destroy(key);
-                void restore(row);
-              }}
-            >
-              撤销
-            </Button>
-          </span>
-        ),
-      });
+      doneWithUndo(`deleted-${row.id}`, `已删除：${row.name}`, '撤销', () => void restore(row));
     } catch (err) {
       fail(err);
     }

@@ -6,7 +6,7 @@ import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { orgUnits, people } from '../../db/schema';
 import { today, type LedgerContext } from '../context';
 import { buildReport, type ReportColumn } from '../excel/builder';
-import { reportMeta } from '../reports/meta';
+import { headcountTotals, reportMeta } from '../reports/meta';
 import type { ReportDefinition, ReportParams } from '../reports/registry';
 import { educationName, ethnicityName } from './codes';
 import { maskIdNumber } from './idcard';
@@ -103,7 +103,7 @@ export const rosterReport: ReportDefinition = {
         title: TITLE,
         columns: COLUMNS,
         rows,
-        totals: { label: '合计', labelKey: 'seq', values: { name: `${rows.length} 人` } },
+        totals: headcountTotals(rows.length),
         freezeColumns: 3,
       },
     ]);

@@ -3,7 +3,7 @@
  * from the settings, so each report builds its header the same way.
  */
 import { today, type LedgerContext } from '../context';
-import type { ReportMeta } from '../excel/builder';
+import type { ReportMeta, ReportTotals } from '../excel/builder';
 import { getSettings } from '../org/settings';
 import type { ReportParams } from './registry';
 
@@ -41,4 +41,9 @@ export function reportPeriod(ctx: LedgerContext, params: Pick<ReportParams, 'fro
 /** "2026年11月": the period line of monthly lists. */
 export function monthText(date: string): string {
   return `${date.slice(0, 4)}年${Number(date.slice(5, 7))}月`;
+}
+
+/** The 合计 row of a one-person-per-row list: the head count under the name column. */
+export function headcountTotals(count: number): ReportTotals {
+  return { label: '合计', labelKey: 'seq', values: { name: `${count} 人` } };
 }

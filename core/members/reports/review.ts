@@ -5,7 +5,7 @@
 import { today, type LedgerContext } from '../../context';
 import { getSettings } from '../../org/settings';
 import { buildReport, type CellInput, type ReportColumn } from '../../excel/builder';
-import { reportMeta } from '../../reports/meta';
+import { headcountTotals, reportMeta } from '../../reports/meta';
 import type { ReportDefinition, ReportParams } from '../../reports/registry';
 import type { Judged } from '../query';
 import { keyDate } from '../record';
@@ -79,7 +79,7 @@ async function build(ctx: LedgerContext, params: ReportParams) {
       title: TITLE,
       columns: columns(getSettings(ctx).reviewPartLabels),
       rows,
-      totals: { label: '合计', labelKey: 'seq', values: { name: `${rows.length} 人` } },
+      totals: headcountTotals(rows.length),
       freezeColumns: 2,
     },
   ]);

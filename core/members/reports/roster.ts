@@ -7,7 +7,7 @@ import { today, type LedgerContext } from '../../context';
 import { buildReport, type CellInput, type ReportColumn } from '../../excel/builder';
 import { educationName, ethnicityName } from '../../people/codes';
 import { maskIdNumber } from '../../people/idcard';
-import { reportMeta } from '../../reports/meta';
+import { headcountTotals, reportMeta } from '../../reports/meta';
 import type { ReportDefinition, ReportParams } from '../../reports/registry';
 import type { Judged } from '../query';
 import { STAGES, STEPS } from '../steps';
@@ -105,7 +105,7 @@ async function build(ctx: LedgerContext, params: ReportParams) {
       title: TITLE,
       columns: COLUMNS,
       rows,
-      totals: { label: '合计', labelKey: 'seq', values: { name: `${rows.length} 人` } },
+      totals: headcountTotals(rows.length),
       freezeColumns: 4,
     },
   ]);

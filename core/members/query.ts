@@ -10,7 +10,7 @@ import { remindersFor, sortReminders, type Reminder } from './reminders';
 import type { RuleTable } from './rule-table';
 import { ruleTableInForce } from './rule-service';
 import { checkRecord, sortViolations, type Violation } from './rules';
-import type { RecordDetail, RecordSummary, ReminderOut, recordQuery } from './schemas';
+import type { RecordDetail, RecordSortField, RecordSummary, ReminderOut, recordQuery } from './schemas';
 import { STAGES, STEPS, stepDef } from './steps';
 
 export interface Judged {
@@ -68,6 +68,16 @@ function statusGroup(status: string): '进行中' | '已转正' | '已终止' {
   return ENDED.has(status) ? '已终止' : '进行中';
 }
 
+const collator = new Intl.Collator('zh-CN');
+
+/** Stable comparators on the derived values a clerk sorts by; a file with no deadline sorts after every date. */
+const SORTERS: Record<RecordSortField, (a: RecordSummary, b: RecordSummary) => number> = {
+  personName: (a, b) => collator.compare(a.personName, b.personName),
+  lastStep: (a, b) => a.lastStep - b.lastStep,
+  deadline: (a, b) => (a.deadline?.dueDate ?? '9999').localeCompare(b.deadline?.dueDate ?? '9999'),
+  problems: (a, b) => a.errors - b.errors || a.overdue - b.overdue || a.warnings - b.warnings,
+};
+
 /** In memory after one batched load: a township holds hundreds of files, and stage/overdue are derived values. */
 export function listRecords(ctx: LedgerContext, query: z.output<typeof recordQuery>) {
   let rows = judgeAll(ctx);
@@ -82,6 +92,7 @@ export function listRecords(ctx: LedgerContext, query: z.output<typeof recordQue
   if (query.activistYear) rows = rows.filter((j) => keyDates(j.record).J?.startsWith(String(query.activistYear)));
   if (query.onlyOverdue) rows = rows.filter((j) => j.summary.overdue > 0);
   if (query.onlyViolations) rows = rows.filter((j) => j.summary.errors + j.summary.warnings > 0);
+  if (query.sortField) rows.sort((a, b) => SORTERS[query.sortField!](a.summary, b.summary));
   if (query.sortOrder === 'descend') rows.reverse();
   const start = (query.page - 1) * query.pageSize;
   return { total: rows.length, items: rows.slice(start, start + query.pageSize).map((j) => j.summary) };

@@ -195,6 +195,9 @@ export const recordDetail = recordSummary.extend({
 });
 export type RecordDetail = z.infer<typeof recordDetail>;
 
+export const RECORD_SORT_FIELDS = ['personName', 'lastStep', 'deadline', 'problems'] as const;
+export type RecordSortField = (typeof RECORD_SORT_FIELDS)[number];
+
 export const recordQuery = z.object({
   q: z.string().trim().max(40).nullish(),
   stage: z.number().int().min(1).max(5).nullish(),
@@ -204,6 +207,8 @@ export const recordQuery = z.object({
   onlyOverdue: z.boolean().default(false),
   onlyViolations: z.boolean().default(false),
   status: z.enum(['进行中', '已转正', '已终止']).nullish(),
+  /** Without one, files come in village order, oldest first. */
+  sortField: z.enum(RECORD_SORT_FIELDS).nullish(),
   ...pageQuery,
 });
 export const recordPage = pageOf(recordSummary);

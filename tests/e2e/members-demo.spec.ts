@@ -80,3 +80,12 @@ test('规则设置：把 R02 改为“提醒”生成新版本，合规检查随
   await expect(r02).toContainText('提醒');
   await expect(r02).not.toContainText('错误');
 });
+
+test('发展党员列表按截止时间排序：逾期的档案排在最前', async ({ app: page }) => {
+  await page.getByRole('menuitem', { name: '发展党员' }).click();
+  await page.getByRole('columnheader', { name: '截止时间' }).click();
+  const firstRow = page.getByRole('table').getByRole('row').nth(1);
+  await expect(firstRow).toContainText('已逾期');
+  await page.getByRole('columnheader', { name: '姓名' }).click();
+  await expect(page.getByRole('columnheader', { name: '姓名' })).toHaveAttribute('aria-sort', 'ascending');
+});

@@ -81,6 +81,14 @@ describe('发展党员 record', () => {
     const overdue = (await host.invoke('members.list', { onlyOverdue: true })) as { items: { personName: string; deadline: { status: string; dueDate: string } | null }[] };
     expect(overdue.items.map((r) => r.personName)).toContain('韩雪莲');
     expect(overdue.items.find((r) => r.personName === '韩雪莲')?.deadline).toMatchObject({ status: 'overdue', dueDate: '2025-06-01' });
+    const byDeadline = (await host.invoke('members.list', { sortField: 'deadline', sortOrder: 'ascend' })) as { items: { personName: string; deadline: { dueDate: string } }[] };
+    // 马晓东's 审批 fell due three months after his 支部大会 (2024-08-20), long before 韩雪莲's talk (2025-06-01).
+    expect(byDeadline.items.map((r) => [r.personName, r.deadline.dueDate])).toEqual([
+      ['马晓东', '2024-08-20'],
+      ['韩雪莲', '2025-06-01'],
+    ]);
+    const byStep = (await host.invoke('members.list', { sortField: 'lastStep', sortOrder: 'descend' })) as { items: { personName: string }[] };
+    expect(byStep.items.map((r) => r.personName)).toEqual(['马晓东', '韩雪莲']);
     const stage4 = (await host.invoke('members.list', { stage: 4 })) as { items: { personName: string }[] };
     expect(stage4.items.map((r) => r.personName)).toEqual(['马晓东']);
     const reminders = (await host.invoke('members.reminders', {})) as { status: string; personName: string }[];

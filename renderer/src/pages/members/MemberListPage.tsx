@@ -11,8 +11,9 @@ import { filterParams, hasFilters, readFilters, toQuery, type MemberFilterValues
 import { LEDGER_WIDTH, ledgerColumns } from './ledgerColumns';
 import { recordPath } from './labels';
 import { MemberFilters } from './MemberFilters';
-import { memberColumns } from './memberColumns';
+import { memberColumns, type MemberSort } from './memberColumns';
 import type { RecordSummary } from './types';
+import type { RecordSortField } from '../../../../core/members/schemas';
 import { useBranches } from './useBranches';
 
 type View = 'list' | 'ledger';
@@ -27,6 +28,7 @@ export function MemberListPage() {
   const { units } = useUnits(false);
   const branches = useBranches();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const [sort, setSort] = useState<MemberSort>({ field: null, order: null });
   const [data, setData] = useState<{ items: RecordSummary[]; total: number }>({ items: [], total: 0 });
   const [loading, setLoading] = useState(false);
   const [creating, setCreating] = useState(false);
@@ -35,11 +37,11 @@ export function MemberListPage() {
   useEffect(() => {
     const ticket = ++latest.current;
     setLoading(true);
-    call('members.list', { ...toQuery(filters), ...page })
+    call('members.list', { ...toQuery(filters), ...page, sortField: sort.field, sortOrder: sort.order })
       .then((result) => ticket === latest.current && setData(result))
       .catch(fail)
       .finally(() => ticket === latest.current && setLoading(false));
-  }, [filters, page, fail]);
+  }, [filters, page, sort, fail]);
 
   const setQuery = useCallback(
     (next: MemberFilterValues, nextView: View = view) => {
@@ -49,7 +51,7 @@ export function MemberListPage() {
     [setParams, view],
   );
 
-  const columns = useMemo(() => (view === 'ledger' ? ledgerColumns() : memberColumns(settings.townName)), [view, settings.townName]);
+  const columns = useMemo(() => (view === 'ledger' ? ledgerColumns() : memberColumns(settings.townName, sort)), [view, settings.townName, sort]);
   const empty = hasFilters(filters) ? '没有符合条件的发展档案' : '暂无发展档案，请点右上角“新建档案”';
 
   return (
@@ -99,7 +101,14 @@ export function MemberListPage() {
           pageSizeOptions: [20, 50, 100],
           showTotal: (total) => `共 ${total} 人`,
         }}
-        onChange={(p) => setPage({ page: p.current ?? 1, pageSize: p.pageSize ?? 20 })}
+        onChange={(p, _filters, sorter) => {
+          const one = Array.isArray(sorter) ? sorter[0] : sorter;
+          const next: MemberSort = { field: one?.order ? (one.columnKey as RecordSortField) : null, order: one?.order ?? null };
+          if (next.field !== sort.field || next.order !== sort.order) {
+            setSort(next);
+            setPage((cur) => ({ ...cur, page: 1 }));
+          } else setPage({ page: p.current ?? 1, pageSize: p.pageSize ?? 20 });
+        }}
       />
       <CreateRecordModal open={creating} onClose={() => setCreating(false)} onCreated={(id) => navigate(recordPath(id))} />
     </Card>

@@ -4,9 +4,17 @@ import { Link } from 'react-router-dom';
 import { STEP_LABEL } from '../../../../core/members/steps';
 import { STAGE_NUMERALS, STATUS_COLOR, daysLeftText, recordPath, shortBranch, stepLabel } from './labels';
 import type { RecordSummary } from './types';
+import type { RecordSortField } from '../../../../core/members/schemas';
 
 /** Columns in the order clerks read them: 村 → 支部 → 姓名 → 流程节点 → 状态 → 下一步 → 截止时间 → 问题. */
-export function memberColumns(townName: string): ColumnsType<RecordSummary> {
+export interface MemberSort {
+  field: RecordSortField | null;
+  order: 'ascend' | 'descend' | null;
+}
+
+export function memberColumns(townName: string, sort: MemberSort): ColumnsType<RecordSummary> {
+  // The server sorts (the list is paged); the table only shows which column is in effect.
+  const sortable = (field: RecordSortField) => ({ sorter: true, sortOrder: sort.field === field ? sort.order : null });
   return [
     { title: '村（社区）', dataIndex: 'unitName', key: 'unitName', width: 120, ellipsis: true, render: (v: string | null) => v ?? '—' },
     {
@@ -21,12 +29,14 @@ export function memberColumns(townName: string): ColumnsType<RecordSummary> {
       title: '姓名',
       dataIndex: 'personName',
       key: 'personName',
+      ...sortable('personName'),
       width: 84,
       render: (v: string, row) => <Link to={recordPath(row.id)}>{v}</Link>,
     },
     {
       title: `当前${STEP_LABEL}`,
       key: 'lastStep',
+      ...sortable('lastStep'),
       width: 200,
       render: (_, row) => (
         <div style={{ lineHeight: 1.35 }}>
@@ -42,6 +52,7 @@ export function memberColumns(townName: string): ColumnsType<RecordSummary> {
     {
       title: '截止时间',
       key: 'deadline',
+      ...sortable('deadline'),
       width: 130,
       render: (_, row) => {
         const r = row.deadline;
@@ -60,6 +71,7 @@ export function memberColumns(townName: string): ColumnsType<RecordSummary> {
     {
       title: '问题',
       key: 'problems',
+      ...sortable('problems'),
       render: (_, row) =>
         row.errors + row.warnings + row.overdue === 0 ? (
           <Typography.Text type="secondary">—</Typography.Text>

@@ -2,23 +2,14 @@
  * Scanned documents on a 发展档案: a recorded 流程节点, a 考察 row, the 政审 and a 函调 letter; plus the 政审's four
  * 审查内容 notes under the township's own part names. With LEDGER_SHOTS set it leaves pictures of each place.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, pickOption, setUpTown, test, validIdNumber } from './fixtures';
+import { expect, setUpTown, test, validIdNumber } from './fixtures';
+import { fillDate, newFile, shot, stepDrawer } from './members-helpers';
 
 const NAME = '韩小梅';
 
 /** Just enough of a PDF for a viewer to accept; the ledger stores whatever bytes it is given. */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
-
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.LEDGER_SHOTS;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: join(dir, `${name}.png`) });
-}
 
 /** The file names are antd Typography.Link without an href, so they carry no link role. */
 function fileLink(scope: Locator, name: string): Locator {
@@ -28,15 +19,6 @@ function fileLink(scope: Locator, name: string): Locator {
 async function upload(scope: Locator, name: string, mimeType = 'application/pdf'): Promise<void> {
   await scope.locator('input[type=file]').setInputFiles({ name, mimeType, buffer: PDF });
   await expect(fileLink(scope, name)).toBeVisible();
-}
-
-async function fillDate(scope: Locator, label: string, date: string): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).fill(date);
-  await scope.getByLabel(label, { exact: true }).press('Tab');
-}
-
-function stepDrawer(page: Page, no: number): Locator {
-  return page.getByRole('dialog', { name: new RegExp(`流程节点：${no} `) });
 }
 
 async function openStep(page: Page, no: number): Promise<Locator> {
@@ -59,22 +41,7 @@ test('发展档案的扫描件：流程节点、考察、政审、函调；政�
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('单位设置已保存')).toBeVisible();
 
-  await page.getByRole('menuitem', { name: '人员库' }).click();
-  await page.getByRole('button', { name: '新增人员' }).click();
-  const personDrawer = page.getByRole('dialog', { name: '新增人员' });
-  await personDrawer.getByLabel('姓名').fill(NAME);
-  await personDrawer.getByLabel('公民身份号码').fill(validIdNumber('1996-08-12', '246'));
-  await pickOption(page, personDrawer.getByRole('combobox', { name: '所在村（社区）' }), '多巴一村', '多巴一');
-  await personDrawer.getByLabel('公民身份号码').press('Enter');
-  await expect(personDrawer).toBeHidden();
-
-  await page.getByRole('menuitem', { name: '发展党员' }).click();
-  await page.getByRole('button', { name: '新建档案' }).click();
-  const create = page.getByRole('dialog', { name: '新建发展档案' });
-  await pickOption(page, create.getByRole('combobox', { name: '人员' }), NAME, '韩小');
-  await fillDate(create, '递交入党申请书日期', '2024-03-01');
-  await create.getByRole('button', { name: '保存并打开' }).click();
-  await expect(page.getByTestId('step-1')).toContainText('2024-03-01');
+  await newFile(page, { name: NAME, idNumber: validIdNumber('1996-08-12', '246'), search: '韩小', applied: '2024-03-01' });
 
   // A step not yet recorded has no row to hang scans on.
   const talk = await openStep(page, 2);

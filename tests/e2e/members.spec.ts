@@ -5,18 +5,12 @@
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, pickOption, setUpTown, test, validIdNumber } from './fixtures';
+import { expect, setUpTown, test, validIdNumber } from './fixtures';
+import { fillDate, newFile, shot, stepDrawer } from './members-helpers';
 
 const NAME = '马文明';
 
 /** With LEDGER_SHOTS set (see members-screenshots.spec.ts), the walk-through also leaves pictures of its key moments. */
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.LEDGER_SHOTS;
-  if (!dir) return;
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: join(dir, `${name}.png`) });
-}
-
 /** Opens a 流程节点 from the timeline, types its date, lets `fill` add the rest, and saves with Enter. */
 async function recordStep(page: Page, no: number, date: string, fill?: (drawer: Locator) => Promise<void>): Promise<void> {
   await page.getByTestId(`step-${no}`).getByRole('button', { name: new RegExp(`^${no} `) }).click();
@@ -26,10 +20,6 @@ async function recordStep(page: Page, no: number, date: string, fill?: (drawer: 
   await drawer.getByLabel('日期', { exact: true }).press('Enter');
   await expect(drawer).toBeHidden();
   await expect(page.getByTestId(`step-${no}`)).toContainText(date);
-}
-
-function stepDrawer(page: Page, no: number): Locator {
-  return page.getByRole('dialog', { name: new RegExp(`流程节点：${no} `) });
 }
 
 async function typeDate(drawer: Locator, date: string): Promise<void> {
@@ -45,11 +35,6 @@ async function meeting(drawer: Locator, counts: [number, number, number, number,
   }
 }
 
-async function fillDate(scope: Locator, label: string, date: string): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).fill(date);
-  await scope.getByLabel(label, { exact: true }).press('Tab');
-}
-
 test.describe('一名入党申请人走完全部流程节点', () => {
   test.use({ serverOptions: { today: '2025-06-15' } });
 
@@ -61,25 +46,8 @@ test.describe('一名入党申请人走完全部流程节点', () => {
     await page.reload();
     await setUpTown(page, '多巴镇');
 
-    // The person comes from the 人员库.
-    await page.getByRole('menuitem', { name: '人员库' }).click();
-    await page.getByRole('button', { name: '新增人员' }).click();
-    const personDrawer = page.getByRole('dialog', { name: '新增人员' });
-    await personDrawer.getByLabel('姓名').fill(NAME);
-    await personDrawer.getByLabel('公民身份号码').fill(validIdNumber('1994-05-10', '135'));
-    await pickOption(page, personDrawer.getByRole('combobox', { name: '所在村（社区）' }), '多巴一村', '多巴一');
-    await personDrawer.getByLabel('公民身份号码').press('Enter');
-    await expect(personDrawer).toBeHidden();
-
-    // 新建档案 records 流程节点 1 and opens the person's page.
-    await page.getByRole('menuitem', { name: '发展党员' }).click();
-    await page.getByRole('button', { name: '新建档案' }).click();
-    const create = page.getByRole('dialog', { name: '新建发展档案' });
-    await pickOption(page, create.getByRole('combobox', { name: '人员' }), NAME, '马文');
-    await fillDate(create, '递交入党申请书日期', '2023-03-01');
-    // Enter saves here as in every form.
-    await create.getByRole('checkbox', { name: '共青团员' }).focus();
-    await page.keyboard.press('Enter');
+    // The person comes from the 人员库; 新建档案 records 流程节点 1 and opens the person's page.
+    await newFile(page, { name: NAME, idNumber: validIdNumber('1994-05-10', '135'), search: '马文', applied: '2023-03-01' });
     await expect(page.getByTestId('record-name')).toHaveText(NAME);
     await expect(page.getByTestId('step-1')).toContainText('2023-03-01');
 

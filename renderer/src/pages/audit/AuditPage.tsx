@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import type { AuditEntry } from '../../../../core/audit/schemas';
 import { call } from '../../api/client';
+import { remotePagination } from '../../components/remoteTable';
 import { useNotify } from '../../components/useNotify';
 import { AuditDiff } from './AuditDiff';
 import { ACTIONS, ENTITY_LABELS } from '../../../../core/audit/labels';
@@ -78,14 +79,7 @@ export function AuditPage() {
         dataSource={data.items}
         expandable={{ expandedRowRender: (entry) => <AuditDiff entry={entry} />, rowExpandable: (e) => e.before !== null || e.after !== null, expandRowByClick: true }}
         locale={{ emptyText: '没有符合条件的操作记录' }}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: data.total,
-          showSizeChanger: true,
-          showTotal: (t) => `共 ${t} 条`,
-          onChange: (p, pageSize) => setPage({ page: p, pageSize }),
-        }}
+        pagination={{ ...remotePagination(page, data.total, '条'), onChange: (p, pageSize) => setPage({ page: p, pageSize }) }}
         columns={[
           { title: '时间', dataIndex: 'at', width: 180 },
           { title: '对象', dataIndex: 'entity', width: 120, render: (e: string) => ENTITY_LABELS[e] ?? e },

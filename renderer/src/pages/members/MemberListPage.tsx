@@ -11,7 +11,8 @@ import { filterParams, hasFilters, readFilters, toQuery, type MemberFilterValues
 import { LEDGER_WIDTH, ledgerColumns } from './ledgerColumns';
 import { recordPath } from './labels';
 import { MemberFilters } from './MemberFilters';
-import { memberColumns, type MemberSort } from './memberColumns';
+import { memberColumns } from './memberColumns';
+import { remotePagination, sortFromTable, type SortState } from '../../components/remoteTable';
 import type { RecordSummary } from './types';
 import type { RecordSortField } from '../../../../core/members/schemas';
 import { useBranches } from './useBranches';
@@ -28,7 +29,7 @@ export function MemberListPage() {
   const { units } = useUnits(false);
   const branches = useBranches();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const [sort, setSort] = useState<MemberSort>({ field: null, order: null });
+  const [sort, setSort] = useState<SortState<RecordSortField>>({ field: null, order: null });
   const [data, setData] = useState<{ items: RecordSummary[]; total: number }>({ items: [], total: 0 });
   const [loading, setLoading] = useState(false);
   const [creating, setCreating] = useState(false);
@@ -93,17 +94,9 @@ export function MemberListPage() {
         scroll={{ x: view === 'ledger' ? LEDGER_WIDTH : 1100 }}
         locale={{ emptyText: empty }}
         onRow={(row) => ({ onDoubleClick: () => navigate(recordPath(row.id)) })}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: data.total,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (total) => `共 ${total} 人`,
-        }}
+        pagination={remotePagination(page, data.total, '人')}
         onChange={(p, _filters, sorter) => {
-          const one = Array.isArray(sorter) ? sorter[0] : sorter;
-          const next: MemberSort = { field: one?.order ? (one.columnKey as RecordSortField) : null, order: one?.order ?? null };
+          const next = sortFromTable<RecordSortField, RecordSummary>(sorter);
           if (next.field !== sort.field || next.order !== sort.order) {
             setSort(next);
             setPage((cur) => ({ ...cur, page: 1 }));

@@ -5,14 +5,10 @@ import { STEP_LABEL } from '../../../../core/members/steps';
 import { STAGE_NUMERALS, STATUS_COLOR, daysLeftText, recordPath, shortBranch, stepLabel } from './labels';
 import type { RecordSummary } from './types';
 import type { RecordSortField } from '../../../../core/members/schemas';
+import type { SortState } from '../../components/remoteTable';
 
 /** Columns in the order clerks read them: 村 → 支部 → 姓名 → 流程节点 → 状态 → 下一步 → 截止时间 → 问题. */
-export interface MemberSort {
-  field: RecordSortField | null;
-  order: 'ascend' | 'descend' | null;
-}
-
-export function memberColumns(townName: string, sort: MemberSort): ColumnsType<RecordSummary> {
+export function memberColumns(townName: string, sort: SortState<RecordSortField>): ColumnsType<RecordSummary> {
   // The server sorts (the list is paged); the table only shows which column is in effect.
   const sortable = (field: RecordSortField) => ({ sorter: true, sortOrder: sort.field === field ? sort.order : null });
   return [

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { MethodInput } from '../../../../core/api/contract';
 import { call } from '../../api/client';
+import { remotePagination, sortFromTable, type SortState } from '../../components/remoteTable';
 import { useNotify } from '../../components/useNotify';
 import { useUnits } from '../../components/useUnits';
 import { peopleColumns, type PersonRow } from './peopleColumns';
@@ -11,7 +12,6 @@ import { PeopleFilters, type PeopleFilterValues } from './PeopleFilters';
 import { PersonForm } from './PersonForm';
 
 type SortField = NonNullable<MethodInput<'people.list'>['sortField']>;
-type SortOrder = 'ascend' | 'descend' | null;
 
 const NO_FILTERS: PeopleFilterValues = { q: '', unitId: null, gender: null, ethnicity: null, education: null, occupation: null };
 
@@ -23,7 +23,7 @@ export function PeoplePage() {
   const { units } = useUnits(true);
   const [filters, setFilters] = useState<PeopleFilterValues>(NO_FILTERS);
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const [sort, setSort] = useState<{ field: SortField | null; order: SortOrder }>({ field: null, order: null });
+  const [sort, setSort] = useState<SortState<SortField>>({ field: null, order: null });
   const [data, setData] = useState<{ items: PersonRow[]; total: number }>({ items: [], total: 0 });
   const [loading, setLoading] = useState(false);
   const [editing, setEditing] = useState<number | null | undefined>(undefined);
@@ -108,18 +108,9 @@ export function PeoplePage() {
         loading={loading}
         scroll={{ x: 1100 }}
         locale={{ emptyText: deleted ? '没有已删除的人员' : '暂无人员，请点右上角“新增人员”' }}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: data.total,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (total) => `共 ${total} 人`,
-        }}
+        pagination={remotePagination(page, data.total, '人')}
         onChange={(pagination, _filters, sorter) => {
-          const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          const field = (s?.order ? (s.columnKey as SortField) : null) ?? null;
-          setSort({ field, order: s?.order ?? null });
+          setSort(sortFromTable<SortField, PersonRow>(sorter));
           setPage({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 });
         }}
       />

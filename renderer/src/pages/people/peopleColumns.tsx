@@ -1,3 +1,4 @@
+import type { SortState } from '../../components/remoteTable';
 import { Button, Popconfirm, Space, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { educationName, ethnicityName } from '../../../../core/people/codes';
@@ -5,7 +6,7 @@ import type { personRow } from '../../../../core/people/schemas';
 import type { z } from 'zod';
 
 export type PersonRow = z.infer<typeof personRow>;
-type SortOrder = 'ascend' | 'descend' | null;
+type SortOrder = SortState<string>['order'];
 
 const MISMATCH_LABEL = { birthDate: '出生日期', gender: '性别' } as const;
 

@@ -84,6 +84,7 @@ export const contract = {
     z.array(members.reminder),
     '到期与逾期提醒（逾期在前）',
   ),
+  'members.overview': query(none, members.overviewOut, '首页概况：各阶段人数、逾期与问题档案数、提醒'),
   'members.indicators': query(members.periodInput, members.indicatorsOut, '发展党员结构指标'),
   'members.rules': query(none, members.ruleTableOut, '现行规则表'),
   'members.updateRules': command(members.ruleTableOverridesSchema, members.ruleTableOut, '修改规则级别与阈值（生成新版本）'),

@@ -12,7 +12,7 @@ import { getSettings, updateSettings } from '../org/settings';
 import * as people from '../people/service';
 import * as members from '../members/service';
 import * as attachments from '../attachments/service';
-import { allFindings, allReminders, getRecordDetail, indicators, listRecords } from '../members/query';
+import { allFindings, allReminders, getRecordDetail, indicators, listRecords, overview } from '../members/query';
 import { describeRuleTable, ruleTableInForce, updateRuleTable } from '../members/rule-service';
 import { exportReport, listReports } from '../reports/service';
 import type { Contract, Method } from './contract';
@@ -69,6 +69,7 @@ export const handlers: { [M in LedgerMethod]: Handler<M> } = {
   'members.removeExit': (ctx, { id }) => ({ id: members.removeExit(ctx, id) }),
   'members.check': (ctx) => allFindings(ctx),
   'members.reminders': (ctx, { includeUpcoming }) => allReminders(ctx, includeUpcoming),
+  'members.overview': (ctx) => overview(ctx),
   'members.indicators': (ctx, { from, to }) => indicators(ctx, from, to),
   'members.rules': (ctx) => describeRuleTable(ctx, ruleTableInForce(ctx)),
   'members.updateRules': (ctx, overrides) => describeRuleTable(ctx, updateRuleTable(ctx, overrides)),

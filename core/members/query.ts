@@ -175,9 +175,26 @@ function toReminderOut(j: Judged, r: Reminder): ReminderOut {
 
 /** Every reminder across live files, overdue first: the 首页 list and the 月度提醒清单. */
 export function allReminders(ctx: LedgerContext, includeUpcoming = false): ReminderOut[] {
-  const list = judgeAll(ctx).flatMap((j) => j.reminders.filter((r) => includeUpcoming || r.status !== 'upcoming').map((r) => toReminderOut(j, r)));
+  return remindersOf(judgeAll(ctx), includeUpcoming);
+}
+
+function remindersOf(judged: Judged[], includeUpcoming: boolean): ReminderOut[] {
+  const list = judged.flatMap((j) => j.reminders.filter((r) => includeUpcoming || r.status !== 'upcoming').map((r) => toReminderOut(j, r)));
   const rank = { overdue: 0, due: 1, upcoming: 2 } as const;
   return list.sort((a, b) => rank[a.status] - rank[b.status] || a.dueDate.localeCompare(b.dueDate));
+}
+
+/** Everything 首页 shows about 发展党员, from one pass over the files: it is the screen opened most often. */
+export function overview(ctx: LedgerContext) {
+  const judged = judgeAll(ctx);
+  const active = judged.filter((j) => statusGroup(j.summary.status) === '进行中');
+  return {
+    perStage: STAGES.map((s) => active.filter((j) => j.summary.stage === s.no).length),
+    active: active.length,
+    overdue: judged.filter((j) => j.summary.overdue > 0).length,
+    problems: judged.filter((j) => j.summary.errors + j.summary.warnings > 0).length,
+    reminders: remindersOf(judged, false),
+  };
 }
 
 export interface Finding {

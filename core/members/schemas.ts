@@ -269,3 +269,12 @@ export const indicatorsOut = z.object({
   perStage: z.array(z.object({ stage: z.number(), name: z.string(), count: z.number() })),
   perUnit: z.array(z.object({ unitId: z.number().nullable(), unitName: z.string(), count: z.number() })),
 });
+
+export const overviewOut = z.object({
+  /** Files in progress per stage 1–5. */
+  perStage: z.array(z.number()),
+  active: z.number(),
+  overdue: z.number(),
+  problems: z.number(),
+  reminders: z.array(reminder),
+});

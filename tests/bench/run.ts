@@ -33,7 +33,7 @@ const targets: Target[] = [
   { name: '人员库翻到第 400 页（按出生日期）', limitMs: 80, repeat: 20, run: () => host.invoke('people.list', { page: 400, pageSize: 20, sortField: 'birthDate', sortOrder: 'ascend' }) },
   { name: '首页统计数', limitMs: 50, repeat: 20, run: () => host.invoke('dashboard.summary', {}) },
   { name: `发展党员列表（${files} 份档案，按阶段筛选）`, limitMs: 1500, repeat: 5, run: () => host.invoke('members.list', { stage: 2, pageSize: 20 }) },
-  { name: '首页提醒（全部档案）', limitMs: 1500, repeat: 5, run: () => host.invoke('members.reminders', {}) },
+  { name: '首页发展党员概况与提醒（全部档案）', limitMs: 1500, repeat: 5, run: () => host.invoke('members.overview', {}) },
   { name: '导出发展党员花名册', limitMs: 15_000, repeat: 1, run: () => host.invoke('reports.export', { reportId: 'members-roster' }) },
   { name: '导出全部人员花名册', limitMs: 15_000, repeat: 1, run: () => host.invoke('reports.export', { reportId: 'people-roster' }) },
 ];

@@ -93,6 +93,9 @@ describe('发展党员 record', () => {
     expect(stage4.items.map((r) => r.personName)).toEqual(['马晓东']);
     const reminders = (await host.invoke('members.reminders', {})) as { status: string; personName: string }[];
     expect(reminders[0]).toMatchObject({ status: 'overdue' });
+    const home = (await host.invoke('members.overview', {})) as { perStage: number[]; active: number; overdue: number; reminders: unknown[] };
+    expect(home).toMatchObject({ perStage: [1, 0, 0, 1, 0], active: 2, overdue: 2 });
+    expect(home.reminders).toEqual(reminders);
     const findings = (await host.invoke('members.check', {})) as { ruleId: string; personName: string }[];
     expect(findings.some((f) => f.personName === '韩雪莲' && f.ruleId === 'R02')).toBe(true);
     const ind = (await host.invoke('members.indicators', { from: '2024-01-01', to: '2024-12-31' })) as { total: number; youth: { count: number } };

@@ -1,10 +1,9 @@
 import { Card, Col, Row, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { call } from '../../api/client';
 import { useNotify } from '../../components/useNotify';
-import { STAGE_NUMERALS, daysLeftText, recordPath, todayIso } from './labels';
+import { STAGE_NUMERALS, daysLeftText, recordPath } from './labels';
 import type { ReminderView } from './types';
 
 interface Counts {
@@ -47,15 +46,12 @@ export function HomeMembersSection() {
   const [reminders, setReminders] = useState<ReminderView[] | null>(null);
 
   useEffect(() => {
-    const year = dayjs(todayIso()).year();
-    Promise.all([
-      call('members.indicators', { from: `${year}-01-01`, to: `${year}-12-31` }),
-      call('members.list', { onlyOverdue: true, pageSize: 1 }),
-      call('members.list', { onlyViolations: true, pageSize: 1 }),
-    ])
-      .then(([ind, overdue, problems]) => setCounts({ perStage: ind.perStage.map((s) => s.count), overdue: overdue.total, problems: problems.total }))
+    call('members.overview', {})
+      .then((o) => {
+        setCounts({ perStage: o.perStage, overdue: o.overdue, problems: o.problems });
+        setReminders(o.reminders);
+      })
       .catch(fail);
-    call('members.reminders', {}).then(setReminders).catch(fail);
   }, [fail]);
 
   return (

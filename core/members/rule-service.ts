@@ -4,15 +4,16 @@ import { ruleTables } from '../../db/schema';
 import { recordAudit } from '../audit/service';
 import { inTransaction, timestamp, today, type LedgerContext } from '../context';
 import { toInvalid } from '../api/validate';
-import { DEFAULT_RULE_TABLE, RULE_DEFS, RULE_IDS, mergeTable, ruleTableSchema, tableInForce, type RuleTable, type RuleTableOverrides } from './rule-table';
+import { DEFAULT_RULE_TABLE, HARD_RULES, RULE_DEFS, RULE_IDS, mergeTable, normalizeTable, ruleTableSchema, tableInForce, type RuleTable, type RuleTableOverrides } from './rule-table';
 
+/** Normalised on load: a row an older version wrote (a missing rule, 100000 months) is clamped, never trusted. */
 function storedTables(ctx: LedgerContext): RuleTable[] {
   return ctx.db
     .select()
     .from(ruleTables)
     .orderBy(desc(ruleTables.version))
     .all()
-    .map((row) => ({ ...(JSON.parse(row.rules) as Omit<RuleTable, 'version' | 'effectiveDate'>), version: row.version, effectiveDate: row.effectiveDate }));
+    .map((row) => normalizeTable({ ...(JSON.parse(row.rules) as object), version: row.version, effectiveDate: row.effectiveDate }));
 }
 
 function latestVersion(ctx: LedgerContext): number {
@@ -39,6 +40,7 @@ export function describeRuleTable(ctx: LedgerContext, table: RuleTable) {
       thresholds: { ...table.rules[id].thresholds },
       unverified: !!RULE_DEFS[id].unverified,
       computed: !!RULE_DEFS[id].computed,
+      hard: HARD_RULES.has(id),
     })),
   };
 }

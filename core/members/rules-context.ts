@@ -17,6 +17,8 @@ export interface Violation {
   dates: Record<string, string>;
   /** The step's 特殊情况说明, if the clerk wrote one. */
   explanation?: string;
+  /** A 党章 condition or an entry error (HARD_RULES): no 特殊情况说明 lets a write that adds it through. */
+  hard?: boolean;
 }
 
 /** A rule's raw output; `level` only ever lowers the table's level (R21's 3-month tier is a warning). */
@@ -26,6 +28,8 @@ export interface Finding {
   message: string;
   dates: Record<string, string>;
   level?: ViolationLevel;
+  /** For a finding of a hard rule that is not itself hard (ORD's "a step is missing"): the reason path stays. */
+  soft?: boolean;
 }
 
 export interface RuleContext {

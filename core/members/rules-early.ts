@@ -23,6 +23,10 @@ export const R01: RuleCheck = (ctx, th) => {
   const birth = valid(ctx.record.person.birthDate);
   if (!A || !birth) return [];
   const min = th('age');
+  if (birth > A) {
+    // Not an age at all: one of the two dates is mistyped (DAT warns about it too on a stored file).
+    return [{ step: 1, field: 'date', message: `申请日期 ${A} 早于出生日期 ${birth}，请核对出生日期或申请日期`, dates: { A, birthDate: birth } }];
+  }
   const age = ageAt(birth, A);
   if (age >= min) return [];
   const reached = addYears(birth, min);

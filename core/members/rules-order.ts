@@ -4,7 +4,7 @@
  */
 import { stepDate } from './record';
 import { label, type Finding, type RuleCheck, type RuleContext } from './rules-context';
-import { STEP_OF_KEY, stepDef, stepTitle, type DateKey, type StepNo } from './steps';
+import { STEP_OF_KEY, stepDef, type DateKey, type StepNo } from './steps';
 
 /** Levels of the chain; keys on one level (政审, 培训) are not ordered against each other. */
 const CHAIN: readonly (readonly DateKey[])[] = [['A'], ['T'], ['J'], ['F'], ['E', 'C'], ['Y'], ['V'], ['Z'], ['P'], ['S']];
@@ -49,7 +49,7 @@ function chainFindings(ctx: RuleContext, levels: readonly (readonly DateKey[])[]
         out.push({
           step: STEP_OF_KEY[later],
           field: 'date',
-          message: `${label(later)} ${dl} 早于${label(earlier)} ${de}`,
+          message: `${label(later)}（${dl}）早于${label(earlier)}（${de}）`,
           dates: { [earlier]: de, [later]: dl },
         });
       }
@@ -72,7 +72,7 @@ function pairFindings(ctx: RuleContext): Finding[] {
       {
         step: later,
         field: 'date',
-        message: `${stepTitle(later)}日期 ${dl} 早于${stepTitle(earlier)}日期 ${de}`,
+        message: `${stepDef(later).name}日期（${dl}）早于${stepDef(earlier).name}日期（${de}）`,
         dates: { [dateName(earlier)]: de, [dateName(later)]: dl },
       },
     ];
@@ -92,6 +92,8 @@ function skippedFindings(ctx: RuleContext): Finding[] {
       field: 'date',
       message: `已记录${label(latest)} ${ctx.d[latest]}，但缺少：${missing.map(label).join('、')}`,
       dates: { [latest]: ctx.d[latest]! },
+      // A missing date is an incomplete file, not two dates out of order: it keeps the reason path.
+      soft: true,
     },
   ];
 }

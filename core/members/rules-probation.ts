@@ -1,5 +1,5 @@
-/** The 预备期 and 转正: R24–R27. R23 and R28 are values, computed in derived.ts. */
-import { addDays, addMonths } from './dates';
+/** The 预备期 and 转正: R24–R27 and R29. R23 and R28 are values, computed in derived.ts. */
+import { addDays, addMonths, probationEnd } from './dates';
 import { extensionMonths } from './record';
 import { monthsText, stillPendingAt, type RuleCheck } from './rules-context';
 
@@ -69,6 +69,28 @@ export const R27: RuleCheck = (ctx, th) => {
       field: 'date',
       message: `转正支部大会（${Q}）后${monthsText(months)}内未审批（最迟 ${limit}）`,
       dates: { Q, limit },
+    },
+  ];
+};
+
+/**
+ * The 细则 asks the 支部 to decide in time once the 预备期 is over: 转正, or 延长预备期 (which moves the end, so the
+ * question comes back when the extension ends). Months after the end with neither is a finding, not just a reminder.
+ */
+export const R29: RuleCheck = (ctx, th) => {
+  const { Z, Q, R } = ctx.d;
+  if (!Z || Q || R) return [];
+  const ext = extensionMonths(ctx.record);
+  const end = probationEnd(Z, ext);
+  const months = th('months');
+  const limit = addMonths(end, months);
+  if (!stillPendingAt(ctx, limit)) return [];
+  return [
+    {
+      step: 23,
+      field: 'date',
+      message: `预备期已于 ${end} 期满${ext ? `（含延长${ext}个月）` : ''}，逾期${monthsText(months)}（${limit}）仍未讨论转正，也未决定延长预备期`,
+      dates: { Z, limit },
     },
   ];
 };

@@ -4,13 +4,14 @@
  */
 import { isIsoDate } from './dates';
 import { withStepDate, withoutStepDate, type MemberRecord } from './record';
-import { thresholdOf, type RuleId, type RuleTable } from './rule-table';
+import { HARD_RULES, thresholdOf, type RuleId, type RuleTable } from './rule-table';
 import { R10, R11, R11b, R12, R13, R14, R16, R20, R21 } from './rules-admission';
 import { makeContext, type RuleCheck, type Violation, type ViolationLevel } from './rules-context';
 import { R01, R02, R03, R05, R06, R07, R08, R09 } from './rules-early';
 import { R17, R18, R19, R30 } from './rules-meetings';
 import { ORD } from './rules-order';
-import { R24, R25, R26, R27 } from './rules-probation';
+import { DAT } from './rules-data';
+import { R24, R25, R26, R27, R29 } from './rules-probation';
 import type { StepNo } from './steps';
 
 export type { Violation, ViolationLevel } from './rules-context';
@@ -41,7 +42,9 @@ const CHECKS: readonly [RuleId, RuleCheck][] = [
   ['R25', R25],
   ['R26', R26],
   ['R27', R27],
+  ['R29', R29],
   ['R30', R30],
+  ['DAT', DAT],
   ['ORD', ORD],
 ];
 
@@ -60,9 +63,11 @@ export function checkRecord(record: MemberRecord, table: RuleTable, today: strin
     const findings = check({ ...ctx, prior: out }, (key) => thresholdOf(table, id, key));
     for (const f of findings) {
       const explanation = f.step !== undefined ? record.steps[f.step]?.reason?.trim() : undefined;
+      const level = effectiveLevel(setting.level, f.level);
       out.push({
         ruleId: id,
-        level: effectiveLevel(setting.level, f.level),
+        level,
+        ...(level === 'error' && HARD_RULES.has(id) && !f.soft ? { hard: true } : {}),
         ...(f.step !== undefined ? { step: f.step } : {}),
         ...(f.field !== undefined ? { field: f.field } : {}),
         message: f.message,

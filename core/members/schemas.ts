@@ -229,6 +229,8 @@ export const ruleTableOut = z.object({
       thresholds: z.record(z.string(), z.number()),
       unverified: z.boolean(),
       computed: z.boolean(),
+      /** A 党章 condition or ORD: always an error, never overridden by a 特殊情况说明. */
+      hard: z.boolean(),
     }),
   ),
 });

@@ -10,20 +10,40 @@ import { loadRecord, loadRecords, toMemberRecord } from './load';
 import type { MemberRecord } from './record';
 import { ruleTableInForce } from './rule-service';
 import { checkRecord, type Violation } from './rules';
+import { futureDateProblems, type DatedField } from './rules-entry';
 import type { createRecordInput, exitInput, letterInput, periodicInput, recordStepInput, reviewInput, updateRecordInput } from './schemas';
 import { stepDef, stepTitle, type StepNo } from './steps';
 import { derived } from './derived';
-
-/** R11 guards admission itself: no 特殊情况说明 can stand in for a 合格 政审 结论. */
-const NEVER_OVERRIDDEN = new Set(['R11']);
 
 function violationKey(v: Violation): string {
   return `${v.ruleId}|${v.step ?? ''}|${v.field ?? ''}|${v.message}`;
 }
 
+const tagged = (v: Violation) => `【${v.ruleId}】${v.message}`;
+
+export interface AllowOptions {
+  /** Only the hard rules judge this write (政审 and 函调 forms have no 特殊情况说明 box). */
+  hardOnly?: boolean;
+  /** The input field every refusal is shown at, where the form's field names are not the rules' paths. */
+  field?: string;
+}
+
+/** Field → message for the form: a finding on the step being written at its own field, anything else at the date. */
+function fieldsOf(list: readonly Violation[], stepNo: number | undefined, field: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of list) {
+    const key = field ?? (v.step === undefined || v.step === stepNo ? (v.field ?? 'date') : 'date');
+    out[key] ??= tagged(v);
+  }
+  return out;
+}
+
 /**
- * Refuses a write whose new error-level violations are not explained. Violations the record already had are not
+ * Refuses a write whose new error-level violations are not allowed. Violations the record already had are not
  * blamed on this write, so a clerk can keep filling in an old, imperfect file.
+ * - A hard rule (党章 conditions, ORD) refuses wherever the write puts the finding (a 支部大会 dated before the 政审
+ *   结论 is R11's finding on step 10), and no 特殊情况说明 changes that.
+ * - A 细则 time window refuses only on the step being written, unless the clerk writes a 特殊情况说明.
  */
 export function assertAllowed(
   ctx: LedgerContext,
@@ -31,28 +51,36 @@ export function assertAllowed(
   after: MemberRecord,
   reason: string | null | undefined,
   stepNo?: number,
+  options: AllowOptions = {},
 ): Violation[] {
   const table = ruleTableInForce(ctx);
   const now = today(ctx);
   const existing = new Set(checkRecord(before, table, now).map(violationKey));
-  // A deadline missed by a later, still-empty step is a reminder, not a fault of what is being typed now.
-  const added = checkRecord(after, table, now).filter(
-    (v) => !existing.has(violationKey(v)) && v.level === 'error' && (stepNo === undefined || v.step === undefined || v.step === stepNo),
-  );
-  const hard = added.filter((v) => NEVER_OVERRIDDEN.has(v.ruleId));
+  const added = checkRecord(after, table, now).filter((v) => !existing.has(violationKey(v)) && v.level === 'error');
+  const hard = added.filter((v) => v.hard);
   if (hard.length > 0) {
-    throw new LedgerError('INVALID_INPUT', hard.map((v) => `【${v.ruleId}】${v.message}`).join('；'), {
-      fields: { date: hard[0]!.message },
+    throw new LedgerError('INVALID_INPUT', `${hard.map(tagged).join('；')}。此项不能以特殊情况说明保存，请修改后再保存。`, {
+      fields: fieldsOf(hard, stepNo, options.field),
       details: { violations: hard, overridable: false },
     });
   }
-  if (added.length > 0 && !reason?.trim()) {
-    throw new LedgerError('INVALID_INPUT', `${added.map((v) => `【${v.ruleId}】${v.message}`).join('；')}。如确属特殊情况，请填写“特殊情况说明”后再保存。`, {
-      fields: { [added[0]!.field === 'date' || !added[0]!.field ? 'date' : added[0]!.field]: added[0]!.message },
-      details: { violations: added, overridable: true },
+  if (options.hardOnly) return [];
+  // A deadline missed by a later, still-empty step is a reminder, not a fault of what is being typed now.
+  const soft = added.filter((v) => stepNo === undefined || v.step === undefined || v.step === stepNo);
+  if (soft.length > 0 && !reason?.trim()) {
+    throw new LedgerError('INVALID_INPUT', `${soft.map(tagged).join('；')}。如确属特殊情况，请填写“特殊情况说明”后再保存。`, {
+      fields: fieldsOf(soft, stepNo, options.field),
+      details: { violations: soft, overridable: true },
     });
   }
-  return added;
+  return soft;
+}
+
+/** Dates after the ledger's today are refused for what has already happened; each at its own field. */
+function refuseFuture(ctx: LedgerContext, fields: DatedField[]): void {
+  const problems = futureDateProblems(fields, today(ctx));
+  if (problems.length === 0) return;
+  throw invalid(problems.map((p) => p.message).join('；'), Object.fromEntries(problems.map((p) => [p.field, p.message])));
 }
 
 function activeRecordOf(ctx: LedgerContext, personId: number) {
@@ -68,6 +96,10 @@ export function createRecord(ctx: LedgerContext, input: z.output<typeof createRe
   return inTransaction(ctx, () => {
     const person = ctx.db.select().from(people).where(and(eq(people.id, input.personId), isNull(people.deletedAt))).get();
     if (!person) throw notFound('该人员');
+    refuseFuture(ctx, [
+      { field: 'applicationDate', label: '递交入党申请书日期', date: input.applicationDate },
+      { field: 'leagueRecommendDate', label: '团组织推优日期', date: input.leagueRecommendDate },
+    ]);
     const open = activeRecordOf(ctx, input.personId);
     if (open) {
       throw new LedgerError('CONFLICT', `${person.name}已有进行中的发展档案，不能重复建档。`, { details: { existingRecordId: open.record.id } });
@@ -81,7 +113,7 @@ export function createRecord(ctx: LedgerContext, input: z.output<typeof createRe
     ctx.db.insert(memberSteps).values(step).run();
     const loaded = loadRecord(ctx, row.id);
     const after = toMemberRecord(loaded);
-    assertAllowed(ctx, { ...after, steps: {} }, after, input.overrideReason, 1);
+    assertAllowed(ctx, { ...after, steps: {} }, after, input.overrideReason, 1, { field: 'applicationDate' });
     recordAudit(ctx, { entity: 'member_record', entityId: row.id, action: '新增', summary: `建立发展档案：${person.name}（申请日期 ${input.applicationDate}）`, after: { ...input } });
     return row.id;
   });
@@ -111,6 +143,7 @@ export function recordStep(ctx: LedgerContext, input: z.output<typeof recordStep
     const status = derived(before).status;
     if (status === '已终止培养' || status === '已取消预备党员资格') throw invalid(`${loaded.person.name}已${status.slice(1)}，不能再记录流程节点`);
     const def = stepDef(input.stepNo as StepNo);
+    refuseFuture(ctx, [{ field: 'date', label: `${def.name}日期`, date: input.date }]);
     if (def.meeting?.countsRequired && !input.meeting) {
       throw invalid(`${stepTitle(def.no)}须填写应到、实到、赞成、反对、弃权人数`, { meeting: '请填写表决人数' });
     }
@@ -162,6 +195,12 @@ export function removeStep(ctx: LedgerContext, recordId: number, stepNo: number)
 export function saveReview(ctx: LedgerContext, input: z.output<typeof reviewInput>): number {
   return inTransaction(ctx, () => {
     const loaded = loadRecord(ctx, input.recordId);
+    refuseFuture(ctx, [
+      { field: 'talkDate', label: '政审谈话日期', date: input.talkDate },
+      { field: 'reportDate', label: '政审材料报送日期', date: input.reportDate },
+      { field: 'examDate', label: '审查日期', date: input.examDate },
+      { field: 'conclusionDate', label: '审查结论日期', date: input.conclusionDate },
+    ]);
     if (input.conclusionResult && (!input.conclusionDate || !input.conclusionSigner)) {
       throw invalid('填写审查结论时须同时填写结论日期和签署人', { [input.conclusionDate ? 'conclusionSigner' : 'conclusionDate']: '请填写' });
     }
@@ -173,6 +212,8 @@ export function saveReview(ctx: LedgerContext, input: z.output<typeof reviewInpu
     const values = { ...rest, recordId, contentItems: contentItems ? JSON.stringify(contentItems) : null, updatedAt: timestamp(ctx) };
     if (loaded.review) ctx.db.update(memberReviews).set(values).where(eq(memberReviews.recordId, recordId)).run();
     else ctx.db.insert(memberReviews).values(values).run();
+    // R11 and ORD judge the 结论 too: e.g. a 结论 moved after an already recorded 支部大会.
+    assertAllowed(ctx, toMemberRecord(loaded), toMemberRecord(loadRecord(ctx, recordId)), null, 10, { hardOnly: true, field: 'conclusionDate' });
     recordAudit(ctx, { entity: 'member_review', entityId: recordId, action: loaded.review ? '修改' : '记录', summary: `${loaded.person.name}：政治审查${input.conclusionResult ? `（结论：${input.conclusionResult}）` : ''}`, before: loaded.review, after: values });
     return recordId;
   });
@@ -181,7 +222,16 @@ export function saveReview(ctx: LedgerContext, input: z.output<typeof reviewInpu
 export function addLetter(ctx: LedgerContext, input: z.output<typeof letterInput>): number {
   return inTransaction(ctx, () => {
     const loaded = loadRecord(ctx, input.recordId);
+    refuseFuture(ctx, [
+      { field: 'date', label: '函调日期', date: input.date },
+      { field: 'replyDate', label: '回函日期', date: input.replyDate },
+    ]);
+    if (input.replyDate && input.replyDate < input.date) {
+      throw invalid(`回函日期（${input.replyDate}）早于函调日期（${input.date}）`, { replyDate: `须不早于 ${input.date}` });
+    }
     const row = ctx.db.insert(reviewLetters).values(input).returning().get();
+    // A 函调 after the 结论 breaks R11: the 结论 must follow every 函调.
+    assertAllowed(ctx, toMemberRecord(loaded), toMemberRecord(loadRecord(ctx, input.recordId)), null, 10, { hardOnly: true, field: 'date' });
     recordAudit(ctx, { entity: 'review_letter', entityId: input.recordId, action: '新增', summary: `${loaded.person.name}：函调 ${input.target}（${input.date}）`, after: row });
     return input.recordId;
   });
@@ -201,6 +251,7 @@ export function removeLetter(ctx: LedgerContext, id: number): number {
 export function addPeriodic(ctx: LedgerContext, input: z.output<typeof periodicInput>): number {
   return inTransaction(ctx, () => {
     const loaded = loadRecord(ctx, input.recordId);
+    refuseFuture(ctx, [{ field: 'date', label: `${input.kind}日期`, date: input.date }]);
     const row = ctx.db.insert(memberPeriodic).values(input).returning().get();
     recordAudit(ctx, { entity: 'member_periodic', entityId: input.recordId, action: '新增', summary: `${loaded.person.name}：${input.kind} ${input.date}`, after: row });
     return input.recordId;
@@ -222,6 +273,11 @@ export function addExit(ctx: LedgerContext, input: z.output<typeof exitInput>): 
     const loaded = loadRecord(ctx, input.recordId);
     const before = toMemberRecord(loaded);
     const d = derived(before);
+    refuseFuture(ctx, [
+      { field: 'date', label: `${input.kind}日期`, date: input.date },
+      { field: 'meetingDate', label: '支部大会日期', date: input.meetingDate },
+      { field: 'approvalDate', label: '上级党委审批日期', date: input.approvalDate },
+    ]);
     if (input.kind !== '终止培养' && d.status !== '预备党员') throw invalid(`只有预备党员才能${input.kind}（当前：${d.status}）`);
     if (input.kind === '终止培养' && (d.status === '预备党员' || d.status === '正式党员')) throw invalid('已接收为预备党员的，不能“终止培养”，应办理“取消预备党员资格”');
     if (loaded.exits.some((e) => e.kind === input.kind && e.kind !== '延长预备期')) throw invalid(`已有“${input.kind}”记录`);

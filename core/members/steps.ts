@@ -110,7 +110,7 @@ export const STEPS: readonly StepDef[] = [
 export const STEP_LABEL = '流程节点';
 
 export const DATE_KEY_LABELS: Record<DateKey, string> = {
-  A: '申请日期',
+  A: '递交入党申请书日期',
   T: '谈话日期',
   J: '确定入党积极分子日期',
   F: '确定发展对象日期',

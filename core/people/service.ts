@@ -91,6 +91,10 @@ type PersonValues = Omit<typeof people.$inferInsert, 'id' | 'createdAt' | 'updat
 function validatePerson(ctx: LedgerContext, input: z.output<typeof personInput>, exceptId?: number): PersonValues {
   const check = checkIdNumber(input.idNumber, today(ctx));
   if (!check.ok) throw invalid(`公民身份号码有误：${check.message}`, { idNumber: check.message });
+  if (input.birthDate && input.birthDate > today(ctx)) {
+    const message = `出生日期（${input.birthDate}）晚于今天（${today(ctx)}）`;
+    throw invalid(message, { birthDate: message });
+  }
   const existing = ctx.db
     .select({ id: people.id, name: people.name, deletedAt: people.deletedAt })
     .from(people)

@@ -59,9 +59,11 @@ async function newFile(p: PersonSpec, applied: string, years = 0) {
     leagueMember: !!p.league,
     leagueRecommendDate: p.league,
   })) as { id: number };
-  for (const date of ['2023-08-30', '2024-02-28']) await host.invoke('members.addPeriodic', { recordId: id, kind: '考察', date: shift(date, years) });
-  for (const date of ['2023-03-30', '2023-06-30', '2023-09-30', '2023-12-30', '2024-03-30']) {
-    await host.invoke('members.addPeriodic', { recordId: id, kind: '思想汇报', date: shift(date, years) });
+  // Only what has happened by NOW: a 考察 dated in the future is refused.
+  const past = (dates: string[]) => dates.map((d) => shift(d, years)).filter((d) => d <= PERIOD.to);
+  for (const date of past(['2023-08-30', '2024-02-28'])) await host.invoke('members.addPeriodic', { recordId: id, kind: '考察', date });
+  for (const date of past(['2023-03-30', '2023-06-30', '2023-09-30', '2023-12-30', '2024-03-30'])) {
+    await host.invoke('members.addPeriodic', { recordId: id, kind: '思想汇报', date });
   }
   return id;
 }

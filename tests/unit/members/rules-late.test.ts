@@ -168,7 +168,7 @@ describe('ORD dates in logical order', () => {
   it('reports a date earlier than its predecessor once', () => {
     const r = setStep(cleanRecord(), 2, { date: '2021-02-28' }); // before A 2021-03-01
     expect(of(r, 'ORD')).toEqual([
-      expect.objectContaining({ level: 'error', step: 2, message: '谈话日期 2021-02-28 早于申请日期 2021-03-01' }),
+      expect.objectContaining({ level: 'error', step: 2, message: '谈话日期（2021-02-28）早于递交入党申请书日期（2021-03-01）', hard: true }),
     ]);
   });
 
@@ -182,14 +182,14 @@ describe('ORD dates in logical order', () => {
   it('compares 预审 with the 政审 结论 date', () => {
     const r = cleanRecord();
     r.politicalReview!.conclusion!.date = '2022-08-21'; // after Y 2022-08-20
-    expect(of(r, 'ORD')[0]?.message).toBe('上级党委预审日期 2022-08-20 早于政审结论日期 2022-08-21');
+    expect(of(r, 'ORD')[0]?.message).toBe('上级党委预审日期（2022-08-20）早于政审结论日期（2022-08-21）');
   });
 
   it('leaves a pair to the rule that already words it, unless that rule is off', () => {
     const r = setStep(cleanRecord(), 7, { date: '2021-05-01' }); // F before J
     expect(check(r).filter((v) => v.ruleId === 'R09' || v.ruleId === 'ORD').map((v) => v.ruleId)).toEqual(['R09']);
     expect(of(r, 'ORD', undefined, tableWith('R09', 'off'))).toEqual([
-      expect.objectContaining({ message: '确定发展对象日期 2021-05-01 早于确定入党积极分子日期 2021-06-01' }),
+      expect.objectContaining({ message: '确定发展对象日期（2021-05-01）早于确定入党积极分子日期（2021-06-01）' }),
     ]);
   });
 

@@ -114,6 +114,8 @@ export const violation = z.object({
   message: z.string(),
   dates: z.record(z.string(), z.string()),
   explanation: z.string().optional(),
+  /** A 党章 condition or ORD: a write that adds it is refused, whatever the 特殊情况说明. */
+  hard: z.boolean().optional(),
 });
 export type ViolationOut = z.infer<typeof violation>;
 

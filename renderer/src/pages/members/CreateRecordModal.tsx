@@ -6,6 +6,7 @@ import { ApiError, call } from '../../api/client';
 import { useNotify } from '../../components/useNotify';
 import { PersonPicker, type PickedPerson } from './PersonPicker';
 import { branchOptions, useBranches } from './useBranches';
+import { notFuture, reasonMessage } from './stepValues';
 import type { ViolationView } from './types';
 
 interface Props {
@@ -31,7 +32,7 @@ export function CreateRecordModal({ open, onClose, onCreated }: Props) {
   const [form] = Form.useForm<Values>();
   const branches = useBranches();
   const [saving, setSaving] = useState(false);
-  const [refused, setRefused] = useState<ViolationView[] | null>(null);
+  const [refused, setRefused] = useState<{ violations: ViolationView[]; overridable: boolean } | null>(null);
   const [existing, setExisting] = useState<number | null>(null);
   const league = Form.useWatch('leagueMember', form);
 
@@ -57,9 +58,14 @@ export function CreateRecordModal({ open, onClose, onCreated }: Props) {
       onCreated(id);
     } catch (err) {
       const details = err instanceof ApiError ? (err.details as { violations?: ViolationView[]; overridable?: boolean; existingRecordId?: number } | undefined) : undefined;
-      if (details?.violations && details.overridable) setRefused(details.violations);
-      else if (details?.existingRecordId) setExisting(details.existingRecordId);
-      fail(err);
+      if (details?.violations) {
+        // A 党章 condition (R01 年满18岁) or a date error is refused outright: no 特殊情况说明 box is offered for it.
+        setRefused({ violations: details.violations, overridable: details.overridable === true });
+        if (!details.overridable) form.setFields([{ name: 'applicationDate', errors: details.violations.map((v) => `【${v.ruleId}】${v.message}`) }]);
+      } else {
+        if (details?.existingRecordId) setExisting(details.existingRecordId);
+        fail(err);
+      }
     } finally {
       setSaving(false);
     }
@@ -99,7 +105,7 @@ export function CreateRecordModal({ open, onClose, onCreated }: Props) {
         <Form.Item name="branchId" label="党支部">
           <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={branchOptions(branches)} placeholder="选择人员后自动带出本村党支部" />
         </Form.Item>
-        <Form.Item name="applicationDate" label="递交入党申请书日期" rules={[{ required: true, message: '请填写申请日期' }]}>
+        <Form.Item name="applicationDate" label="递交入党申请书日期" rules={[{ required: true, message: '请填写申请日期' }, notFuture('递交入党申请书日期', todayIso())]}>
           <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="leagueMember" valuePropName="checked" style={{ marginBottom: league ? 8 : undefined }}>
@@ -112,10 +118,23 @@ export function CreateRecordModal({ open, onClose, onCreated }: Props) {
         )}
         {refused && (
           <>
-            <Alert type="error" showIcon style={{ marginBottom: 12 }} title={refused.map((v) => `【${v.ruleId}】${v.message}`).join('；')} />
-            <Form.Item name="overrideReason" label="特殊情况说明" rules={[{ required: true, whitespace: true, message: '请说明特殊情况' }]}>
-              <Input.TextArea autoFocus rows={2} maxLength={500} />
-            </Form.Item>
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="create-refusal"
+              title={refused.violations.map((v) => `【${v.ruleId}】${v.message}`).join('；')}
+              description={refused.overridable ? undefined : '此项不能以特殊情况说明保存，请核对人员库中的出生日期或申请日期。'}
+            />
+            {refused.overridable && (
+              <Form.Item
+                name="overrideReason"
+                label="特殊情况说明"
+                rules={[{ required: true, whitespace: true, message: reasonMessage([...new Set(refused.violations.map((v) => v.ruleId))]) }]}
+              >
+                <Input.TextArea autoFocus rows={2} maxLength={500} />
+              </Form.Item>
+            )}
           </>
         )}
       </Form>

@@ -1,12 +1,13 @@
-import { App, Button, DatePicker, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, DatePicker, InputNumber, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { todayIso } from './labels';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { RuleLevel } from '../../../../core/members/rule-table';
+import { rangeText, thresholdSpec, type ThresholdSpec } from '../../../../core/members/rules-thresholds';
 import { call } from '../../api/client';
 import { useSession } from '../../components/session';
 import { useNotify } from '../../components/useNotify';
-import { THRESHOLD_LABELS, SOURCE_COLOR } from './ruleLabels';
+import { SOURCE_COLOR } from './ruleLabels';
 import type { RuleView, RulesView } from './types';
 
 type Draft = Record<string, { level: RuleLevel; thresholds: Record<string, number> }>;
@@ -119,6 +120,10 @@ export function RulesTab() {
             render: (_, r) =>
               r.computed ? (
                 <Typography.Text type="secondary">计算项</Typography.Text>
+              ) : r.hard ? (
+                <Tooltip title={r.id === 'ORD' ? '日期先后顺序错误是录入错误，不能改为提醒或关闭' : '党章规定的条件，不能改为提醒或关闭，也不能以特殊情况说明保存'}>
+                  <Tag color="red" data-testid={`rule-hard-${r.id}`}>错误（不可更改）</Tag>
+                </Tooltip>
               ) : (
                 <Select size="small" aria-label={`${r.id}级别`} style={{ width: 80 }} value={draft[r.id]?.level} options={LEVEL_OPTIONS} onChange={(level: RuleLevel) => patch(r.id, { level })} />
               ),
@@ -130,13 +135,17 @@ export function RulesTab() {
             render: (_, r) => (
               <Space wrap size={[12, 4]}>
                 {Object.keys(r.thresholds).map((key) => {
-                  const l = THRESHOLD_LABELS[key] ?? { label: key, unit: '' };
+                  const l: ThresholdSpec = thresholdSpec(r.id, key) ?? { label: key, unit: '', min: 0, max: Number.MAX_SAFE_INTEGER, integer: false };
                   return (
                     <Space key={key} size={4}>
                       <span>{l.label}</span>
                       <InputNumber
                         size="small"
-                        min={0}
+                        min={l.min}
+                        max={l.max}
+                        precision={l.integer ? 0 : 2}
+                        title={`可填${rangeText(l)}`}
+                        disabled={l.min === l.max}
                         step={l.step ?? 1}
                         style={{ width: 72 }}
                         aria-label={`${r.id}${l.label}`}
@@ -144,6 +153,11 @@ export function RulesTab() {
                         onChange={(v) => typeof v === 'number' && patch(r.id, { thresholds: { ...draft[r.id]!.thresholds, [key]: v } })}
                       />
                       {l.unit && <span>{l.unit}</span>}
+                      {l.min !== l.max && (
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          （{l.min}–{l.max}）
+                        </Typography.Text>
+                      )}
                     </Space>
                   );
                 })}

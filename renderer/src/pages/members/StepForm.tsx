@@ -11,7 +11,7 @@ import { stageTitle, stepLabel, todayIso } from './labels';
 import { MeetingFields } from './MeetingFields';
 import { stepHint } from './stepHint';
 import { StepPeopleFields } from './StepPeopleFields';
-import { NEVER_OVERRIDDEN, fieldGroup, initialValues, needsReason, previewViolations, toEntry, toInput, type FieldGroup, type StepValues } from './stepValues';
+import { concerns, fieldGroup, initialValues, notFuture, previewViolations, reasonMessage, reasonRules, toEntry, toInput, type FieldGroup, type StepValues } from './stepValues';
 import type { RecordDetail, ViolationView } from './types';
 import { ViolationLines, worstStatus } from './ViolationLines';
 
@@ -63,15 +63,19 @@ export function StepForm({ detail, stepNo, table, onClose, onSaved, onOpenReview
     [table, values, stepNo, detail.ruleInput],
   );
   const all = refusal?.violations ?? preview;
-  // Faults this date causes on other steps (考察 or 思想汇报 now owed, say) are the record's, not this form's.
-  const shown = all.filter((v) => v.step === undefined || v.step === no);
+  // Faults this date causes on other steps (考察 or 思想汇报 now owed, say) are the record's, not this form's; a hard
+  // one (a date out of order with a later step, a 支部大会 before the 政审 结论) is this form's wherever it lands.
+  const shown = all.filter((v) => concerns(v, no));
   const elsewhere = all.length - shown.length;
   const groups = (g: FieldGroup) => shown.filter((v) => fieldGroup(v, no) === g);
   // An empty `extra` still takes a line under the field; pass none when there is nothing to say.
   const lines = (g: FieldGroup) => (groups(g).length ? <ViolationLines list={groups(g)} testId={`step-${g}-violations`} /> : undefined);
-  const hardBlock = shown.some((v) => v.level === 'error' && NEVER_OVERRIDDEN.has(v.ruleId));
-  const reasonVisible = needsReason(shown, no) || !!refusal?.overridable || !!step?.overrideReason;
-  const reasonRequired = needsReason(shown, no) || !!refusal?.overridable;
+  const hard = shown.filter((v) => v.level === 'error' && v.hard);
+  const needsReview = hard.some((v) => v.ruleId === 'R11');
+  // Hard findings block the save outright: the 特殊情况说明 box would only suggest a way round that does not exist.
+  const reasonIds = hard.length ? [] : reasonRules(shown, no);
+  const reasonRequired = reasonIds.length > 0 || (!!refusal?.overridable && hard.length === 0);
+  const reasonVisible = reasonRequired || (!!step?.overrideReason && hard.length === 0);
 
   useEffect(() => {
     if (refusal?.overridable) setTimeout(() => reasonRef.current?.focus(), 50);
@@ -140,10 +144,10 @@ export function StepForm({ detail, stepNo, table, onClose, onSaved, onOpenReview
             general.length > 0 ? (
               <ViolationLines list={general} testId="step-general-violations" />
             ) : (
-              '请按下方栏目中的提示修改；如确属特殊情况，请填写“特殊情况说明”后再保存。'
+              hard.length ? '请按下方栏目中的提示修改：此类问题不能以特殊情况说明保存。' : '请按下方栏目中的提示修改；如确属特殊情况，请填写“特殊情况说明”后再保存。'
             )
           }
-          action={hardBlock ? <Button size="small" onClick={onOpenReview}>去填写政治审查</Button> : undefined}
+          action={needsReview ? <Button size="small" onClick={onOpenReview}>去填写政治审查</Button> : undefined}
         />
       )}
       {elsewhere > 0 && (
@@ -162,7 +166,7 @@ export function StepForm({ detail, stepNo, table, onClose, onSaved, onOpenReview
         <Form.Item
           name="date"
           label="日期"
-          rules={[{ required: true, message: '请填写日期' }]}
+          rules={[{ required: true, message: '请填写日期' }, notFuture(`${def.name}日期`, todayIso())]}
           extra={
             hint && !editing ? (
               <>
@@ -210,7 +214,7 @@ export function StepForm({ detail, stepNo, table, onClose, onSaved, onOpenReview
           <Form.Item
             name="overrideReason"
             label="特殊情况说明"
-            rules={reasonRequired ? [{ required: true, whitespace: true, message: '日期不符合规定，请写明特殊情况后再保存' }] : []}
+            rules={reasonRequired ? [{ required: true, whitespace: true, message: reasonMessage(reasonIds.length ? reasonIds : reasonRules(refusal?.violations ?? [], no)) }] : []}
             extra="如确属特殊情况，请写明原因；说明随本流程节点保存，并在花名册和合规检查表中注明。"
           >
             <Input.TextArea ref={reasonRef} rows={2} maxLength={500} />

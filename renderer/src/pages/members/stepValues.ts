@@ -5,7 +5,8 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { MethodInput } from '../../../../core/api/contract';
 import type { MemberRecord, StepEntry } from '../../../../core/members/record';
-import type { RuleTable } from '../../../../core/members/rule-table';
+import { RULE_DEFS, type RuleId, type RuleTable } from '../../../../core/members/rule-table';
+import { futureDateText } from '../../../../core/members/rules-entry';
 import { checkRecord, type Violation } from '../../../../core/members/rules';
 import { stepDef, type StepNo } from '../../../../core/members/steps';
 import type { StepView } from './types';
@@ -132,9 +133,41 @@ export function fieldGroup(v: { field?: string; step?: number }, no: number): Fi
   return 'general';
 }
 
-/** R11 guards admission itself; the service never accepts a 特殊情况说明 for it. */
-export const NEVER_OVERRIDDEN = new Set(['R11']);
+interface Judged {
+  level: string;
+  ruleId: string;
+  step?: number;
+  hard?: boolean;
+}
 
-export function needsReason(list: readonly { level: string; ruleId: string; step?: number }[], no: number): boolean {
-  return list.some((v) => v.level === 'error' && !NEVER_OVERRIDDEN.has(v.ruleId) && (v.step === undefined || v.step === no));
+/** What this form answers for: findings on its own step, and hard ones wherever the typed values put them. */
+export function concerns(v: Judged, no: number): boolean {
+  return v.step === undefined || v.step === no || v.hard === true;
+}
+
+/** Errors a 特殊情况说明 can carry: 细则 time windows on this step. Hard rules (党章, ORD) never. */
+export function reasonRules(list: readonly Judged[], no: number): string[] {
+  const ids = list.filter((v) => v.level === 'error' && !v.hard && (v.step === undefined || v.step === no)).map((v) => v.ruleId);
+  return [...new Set(ids)];
+}
+
+export function needsReason(list: readonly Judged[], no: number): boolean {
+  return reasonRules(list, no).length > 0;
+}
+
+/** The 特殊情况说明 box's own message names the rules it answers for, never a generic "日期不符合规定". */
+export function reasonMessage(ids: readonly string[]): string {
+  if (ids.length === 0) return '请写明特殊情况后再保存';
+  const named = ids.map((id) => `${id}（${RULE_DEFS[id as RuleId]?.description ?? ''}）`).join('；');
+  return `不符合${named}，请写明特殊情况后再保存`;
+}
+
+/** A form rule refusing dates after the ledger's today: what has not happened yet cannot be recorded. */
+export function notFuture(label: string, today: string) {
+  return {
+    validator: (_: unknown, value: Dayjs | null | undefined) => {
+      const d = iso(value);
+      return d && d > today ? Promise.reject(new Error(futureDateText(label, d, today))) : Promise.resolve();
+    },
+  };
 }

@@ -95,7 +95,8 @@ export const RULE_DEFS: Record<RuleId, RuleDef> = {
   R26: def('R26', '细则', 'error', '预备期满方可召开支部大会讨论转正', { years: 1 }),
   R27: def('R27', '细则', 'error', '上级党委在支部大会讨论转正后三个月内审批', { months: 3 }),
   R28: def('R28', '党章', 'error', '党龄自预备期满转为正式党员之日算起', {}, { computed: true }),
-  R29: def('R29', '细则', 'error', '预备期满应及时讨论能否转为正式党员：期满逾期仍未讨论转正、也未决定延长预备期', { months: 3 }),
+  // 细则 第三十二条: "预备期满，党支部应当及时讨论其能否转为正式党员". "及时" has no number; 3 months is ours.
+  R29: def('R29', '细则', 'error', '预备期满应及时讨论能否转为正式党员：期满逾期仍未讨论转正、也未决定延长预备期', { months: 3 }, { unverified: true }),
   R30: def('R30', '本地', 'off', '公示期不少于7天（或5个工作日）', { calendarDays: 7, workingDays: 5 }),
   DAT: def('DAT', '本地', 'warning', '录入数据合理性：离退休人员申请入党时年龄偏低、出生日期晚于申请日期等，请核对', { retiredAge: 50 }),
   ORD: def('ORD', '细则', 'error', '各流程节点日期须符合先后顺序（录入错误，不能以特殊情况说明保存）'),

@@ -39,7 +39,7 @@ test.describe('一名入党申请人走完全部流程节点', () => {
   test.use({ serverOptions: { today: '2025-06-15' } });
 
   test('从递交入党申请书到转为正式党员：即时提示、特殊情况说明、政审把关、预备期满提醒、花名册导出', async ({ app: page, server }, testInfo) => {
-    test.setTimeout(300_000);
+    test.setTimeout(420_000);
     // The form's instant checks use the browser's calendar; keep it on the server's "today".
     await page.clock.install({ time: new Date('2025-06-15T10:00:00+08:00') });
     await page.clock.resume();
@@ -80,7 +80,8 @@ test.describe('一名入党申请人走完全部流程节点', () => {
     await expect(f.getByTestId('step-date-violations')).toContainText('不满一年（最早 2024-06-01）');
     await shot(page, 'm20-flow-r09-instant');
     await f.getByRole('button', { name: /保存/ }).click();
-    await expect(f.getByText('日期不符合规定，请写明特殊情况后再保存')).toBeVisible();
+    // The reason box names the rule it answers for.
+    await expect(f.getByText(/^不符合R09（经过一年以上培养教育和考察方可列为发展对象.*），请写明特殊情况后再保存$/)).toBeVisible();
     await f.getByLabel('特殊情况说明').fill('经镇党委研究，本人长期在外务工返乡后集中考察，提前列为发展对象');
     await f.getByRole('button', { name: /保存/ }).click();
     await expect(f).toBeHidden();
@@ -145,8 +146,28 @@ test.describe('一名入党申请人走完全部流程节点', () => {
 
     await page.getByRole('tab', { name: '流程节点' }).click();
     await expect(page.getByTestId('step-10')).toContainText('2024-04-25');
+    // R17/R18 are the 党章's own conditions: a vote without a quorum is refused outright, and no 特殊情况说明 is offered.
+    await page.getByTestId('step-15').getByRole('button', { name: /^15 / }).click();
+    const vote = stepDrawer(page, 15);
+    await typeDate(vote, '2024-07-01');
+    await meeting(vote, [20, 10, 10, 0, 0]);
+    await expect(vote.getByTestId('step-meeting-violations')).toContainText('R17');
+    await expect(vote.getByLabel('特殊情况说明')).toHaveCount(0);
+    await vote.getByRole('button', { name: /保存/ }).click();
+    await expect(vote.getByText('未能保存')).toBeVisible();
+    await expect(vote.getByText('此类问题不能以特殊情况说明保存', { exact: false })).toBeVisible();
+    await expect(vote.getByLabel('特殊情况说明')).toHaveCount(0);
+    await vote.getByRole('button', { name: /取消/ }).click();
+    await expect(vote).toBeHidden();
     await recordStep(page, 15, '2024-07-01', (d) => meeting(d, [20, 18, 17, 0, 1]));
     await expect(page.getByTestId('step-15')).toContainText('应到20 实到18 赞成17 反对0 弃权1');
+    // A date after today is refused as it is typed: what has not happened cannot be recorded.
+    await page.getByTestId('step-16').getByRole('button', { name: /^16 / }).click();
+    const future = stepDrawer(page, 16);
+    await typeDate(future, '2025-06-16');
+    await expect(future.getByText('上级党委派人谈话日期（2025-06-16）晚于今天（2025-06-15），尚未发生的事项不能记录')).toBeVisible();
+    await future.getByRole('button', { name: /取消/ }).click();
+    await expect(future).toBeHidden();
     await recordStep(page, 16, '2024-07-10', (d) => d.getByLabel('谈话人1姓名').fill('马建国'));
     await recordStep(page, 17, '2024-07-25');
     await recordStep(page, 18, '2024-08-01');

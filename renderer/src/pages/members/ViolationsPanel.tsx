@@ -1,4 +1,4 @@
-import { Card, Empty, List, Tag, Typography } from 'antd';
+import { Card, Empty, List, Tag, Tooltip, Typography } from 'antd';
 import { stepDef, type StepNo } from '../../../../core/members/steps';
 import { LEVEL_COLOR, LEVEL_LABEL, daysLeftText } from './labels';
 import type { ReminderView, ViolationView } from './types';
@@ -18,6 +18,11 @@ export function ViolationsPanel({ violations }: { violations: ViolationView[] })
               <div>
                 <Tag>{v.ruleId}</Tag>
                 <Tag color={LEVEL_COLOR[v.level]}>{LEVEL_LABEL[v.level]}</Tag>
+                {v.hard && (
+                  <Tooltip title="党章规定的条件或日期顺序错误：须更正记录，不能以特殊情况说明代替">
+                    <Tag color="red">须更正</Tag>
+                  </Tooltip>
+                )}
                 {v.step && <Typography.Text type="secondary">{`${v.step} ${stepDef(v.step as StepNo).name}`}</Typography.Text>}
               </div>
               <div style={{ marginTop: 4 }}>{v.message}</div>

@@ -272,6 +272,23 @@ describe('发展党员 reports', () => {
     expect(rows.slice(1).every((r) => r[6] !== '逾期')).toBe(true);
   });
 
+  it('月度提醒清单 for a month leaves out what falls due later, and takes another month when asked', async () => {
+    const november = body((await exportSheet('members-reminders', '发展党员月度提醒清单')).sheet, '序号', 1).rows;
+    expect(november.every((r) => String(r[7]) <= '2025-11-30')).toBe(true);
+    // The four 预备期 ending 2026-05-19 belong to May 2026's list, not November's.
+    const may = await exportSheet('members-reminders', '发展党员月度提醒清单', { from: '2026-05-01', to: '2026-05-31' });
+    expect(may.sheet.rows[1]!.filter(Boolean)).toContain('统计时段：2026年5月');
+    const mayRows = body(may.sheet, '序号', 1).rows;
+    expect(mayRows.map((r) => [r[3], r[7]])).toEqual([
+      ['赵敏', '2025-10-01'],
+      ['马晓东', '2026-05-19'],
+      ['韩雪莲', '2026-05-19'],
+      ['李强', '2026-05-19'],
+      ['卓玛', '2026-05-19'],
+    ]);
+    expect(november.map((r) => r[3])).not.toContain('马晓东');
+  });
+
   it('程序合规检查表 lists the overridden violation with its 特殊情况说明', async () => {
     const { sheet } = await exportSheet('members-compliance', '程序合规检查表');
     const { headers, rows } = body(sheet, '序号', 1);

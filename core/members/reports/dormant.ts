@@ -18,10 +18,11 @@ const TITLE = '多年不发展党员的党支部';
 const COLUMNS: ReportColumn[] = [
   { key: 'seq', header: '序号', type: 'int', width: 5, align: 'center' },
   { key: 'unitName', header: '村（社区）', width: 16 },
-  { key: 'branchName', header: '党支部', width: 26 },
-  { key: 'lastApproval', header: '最近一次发展党员（上级党委审批日期）', type: 'date', width: 16 },
-  { key: 'years', header: '连续未发展年数', type: 'int', width: 10, align: 'center' },
-  { key: 'activeFiles', header: '在培养人数（进行中档案）', type: 'int', width: 12, align: 'center', total: 'sum' },
+  { key: 'branchName', header: '党支部', width: 32 },
+  { key: 'lastApproval', header: '最近一次审批日期', type: 'date', width: 18 },
+  // Counted from the last approval, or from the start of the branch's history when there is none.
+  { key: 'years', header: '连续未发展年数', type: 'int', width: 16, align: 'center' },
+  { key: 'activeFiles', header: '在培养人数', type: 'int', width: 12, align: 'center', total: 'sum' },
   { key: 'remark', header: '说明', width: 40 },
 ];
 
@@ -33,9 +34,7 @@ export function dormantRows(list: DormantBranch[]): Record<string, CellInput>[] 
     lastApproval: b.lastApproval,
     years: b.years,
     activeFiles: b.activeFiles,
-    remark: b.lastApproval
-      ? `${b.lastApproval} 以来没有经上级党委审批发展党员`
-      : `台账中没有该支部的发展党员审批记录，自 ${b.since} 起计`,
+    remark: b.lastApproval ? `${b.lastApproval} 后未再审批发展党员` : `台账中无审批记录，自 ${b.since} 起计`,
   }));
 }
 
@@ -52,7 +51,7 @@ async function build(ctx: LedgerContext, params: ReportParams) {
       totals: { label: '合计', labelKey: 'seq', values: { branchName: `${rows.length} 个党支部` } },
       notes: [
         `注：1. ${COUNT_BASIS}：连续 ${years} 年及以上没有经上级党委审批接收预备党员的党支部列入本表（年限在“组织设置 → 单位设置”中修改）。`,
-        '　　2. 台账中没有审批记录的党支部，从录入本台账之日或其最早一份发展档案的日期起计；不足年限的不列入。已撤销的党支部不列入。',
+        '　　2. 台账中没有审批记录的党支部，从录入本台账之日或其最早一份发展档案的日期起计，不足年限的不列入；已撤销的党支部不列入。在培养人数是该支部进行中的发展档案数。',
       ],
       freezeColumns: 3,
     },

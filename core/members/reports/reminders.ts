@@ -80,9 +80,10 @@ async function build(ctx: LedgerContext, params: ReportParams) {
     period,
   );
   const rows = reminderRows(list);
-  const count = (s: ReminderOut['status']) => list.filter((r) => r.status === s).length;
   const before = list.filter((r) => r.dueDate < period.from).length;
-  const summary = `共 ${rows.length} 项：往期逾期未办 ${before} 项，${period.text.endsWith('月') ? '本月' : '本期'}到期 ${rows.length - before} 项；按当前状态：逾期 ${count('overdue')} 项，即将到期 ${count('due')} 项，待办 ${count('upcoming')} 项`;
+  const month = period.text.endsWith('月');
+  // Short enough for the 提醒内容 cell of the 合计 row: the per-row 当前状态 already tells overdue from due.
+  const summary = `共 ${rows.length} 项：${month ? '往月' : '此前'}逾期未办 ${before} 项，${month ? '本月' : '本期'}到期 ${rows.length - before} 项`;
   const buffer = await buildReport(reportMeta(ctx, REMINDERS_ID, period.text), [
     {
       sheetName: TITLE,

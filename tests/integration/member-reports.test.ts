@@ -149,7 +149,7 @@ const col = (headers: PlainValue[][], label: string) => {
 };
 
 describe('发展党员 reports', () => {
-  it('registers the six reports with Chinese titles and their parameters', async () => {
+  it('registers the seven reports with Chinese titles and their parameters', async () => {
     const list = (await host.invoke('reports.list', {})) as { id: string; title: string; params: string[] }[];
     expect(list.filter((r) => r.id.startsWith('members-')).map((r) => [r.id, r.title])).toEqual([
       ['members-stats', '发展党员情况统计表（一）'],
@@ -158,7 +158,9 @@ describe('发展党员 reports', () => {
       ['members-review', '政治审查情况表'],
       ['members-reminders', '发展党员月度提醒清单'],
       ['members-compliance', '程序合规检查表'],
+      ['members-dormant', '多年不发展党员的党支部'],
     ]);
+    expect(list.find((r) => r.id === 'members-reminders')!.params).toEqual(['period', 'units']);
     expect(list.find((r) => r.id === 'members-roster')!.params).toEqual(['units', 'mask']);
   });
 

@@ -12,7 +12,7 @@ test('指标页说明按上级党委审批日期统计；首页显示多年不�
 
   await page.getByRole('menuitem', { name: '首页' }).click();
   // The demo's branches were all entered today: too new to be judged idle.
-  await expect(page.getByTestId('home-dormant')).toContainText('各党支部近 3 年内均有经上级党委审批发展的党员');
+  await expect(page.getByTestId('home-dormant')).toContainText('没有连续 3 年以上未经上级党委审批发展党员的党支部');
 
   await page.getByRole('menuitem', { name: '组织设置' }).click();
   await page.getByRole('tab', { name: '单位设置' }).click();
@@ -22,5 +22,5 @@ test('指标页说明按上级党委审批日期统计；首页显示多年不�
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('单位设置已保存')).toBeVisible();
   await page.getByRole('menuitem', { name: '首页' }).click();
-  await expect(page.getByTestId('home-dormant')).toContainText('近 5 年内');
+  await expect(page.getByTestId('home-dormant')).toContainText('没有连续 5 年以上');
 });

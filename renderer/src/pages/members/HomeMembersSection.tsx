@@ -21,7 +21,7 @@ function DormantBranches({ dormant }: { dormant: Dormant }) {
   if (!branches.length) {
     return (
       <Typography.Text type="secondary" data-testid="home-dormant">
-        多年不发展党员：各党支部近 {years} 年内均有经上级党委审批发展的党员。
+        多年不发展党员：没有连续 {years} 年以上未经上级党委审批发展党员的党支部。
       </Typography.Text>
     );
   }

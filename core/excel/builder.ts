@@ -4,6 +4,7 @@
  * imports exceljs; replacing it with a fork touches core/excel/ alone.
  */
 import ExcelJS from 'exceljs';
+import { writeColumnNumbers, writeNotes } from './furniture';
 import { layoutHeaders, type HeaderLayout } from './headers';
 import { layoutInfo } from './info';
 import { writeDataSheets } from './machine';
@@ -58,6 +59,10 @@ export interface ReportSheet {
   totals?: ReportTotals | false;
   /** Columns kept in view when scrolling sideways (e.g. 序号 and 姓名 on a wide roster). */
   freezeColumns?: number;
+  /** The 栏次 row of a 党内统计 form, one label per column ('甲', '1' …), printed as the last header row. */
+  columnNumbers?: string[];
+  /** Note lines under the table (e.g. which date counts), before the signature line. */
+  notes?: string[];
 }
 
 export interface ReportMeta {
@@ -117,7 +122,7 @@ function writeReportSheet(workbook: ExcelJS.Workbook, meta: ReportMeta, sheet: R
   ws.getRow(1).height = TITLE_ROW_HEIGHT;
 
   const firstHeader = 2 + writeInfoRows(ws, meta, widths);
-  const headerLast = writeHeaders(ws, meta, layout, widths, firstHeader);
+  const headerLast = writeColumnNumbers(ws, meta.fonts.header, sheet.columnNumbers, writeHeaders(ws, meta, layout, widths, firstHeader));
   const firstData = headerLast + 1;
 
   sheet.rows.forEach((row, i) => {
@@ -138,6 +143,7 @@ function writeReportSheet(workbook: ExcelJS.Workbook, meta: ReportMeta, sheet: R
     lastRow++;
     writeTotalsRow(ws, meta, sheet, sheet.totals, firstData, lastRow);
   }
+  lastRow = writeNotes(ws, meta.fonts.body, sheet.notes, lastRow, widths);
 
   // A blank row, then the signature line the department above asks for.
   const signRow = lastRow + 2;

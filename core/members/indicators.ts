@@ -1,6 +1,8 @@
 /**
  * Structure indicators of newly admitted members (domain.md §3, §6): the 35岁及以下 share against its
- * target, and the shares 发展党员情况 reports ask for. "Admitted in a period" means Z in the period.
+ * target, and the shares 发展党员情况 reports ask for. The 党内统计 counts 发展党员 "依据上级党组织审批情况":
+ * "admitted in a period" means P (节点17, 上级党委审批) in the period, whatever the date of the 支部大会 (Z),
+ * and ages are taken at P.
  */
 import { educationGroup, HAN_CODE, type Occupation } from '../people/codes';
 import { ageAt } from './dates';
@@ -33,9 +35,14 @@ export const DEFAULT_FRONT_LINE_OCCUPATIONS: readonly Occupation[] = [
 
 const COLLEGE_GROUPS = new Set(['研究生', '大学本科', '大学专科']);
 
+/** 大专及以上: the 学历 groups 研究生, 大学本科 and 大学专科. */
+export function isCollegeOrAbove(education: string | undefined | null): boolean {
+  return COLLEGE_GROUPS.has(educationGroup(education) ?? '');
+}
+
 export interface IndicatorOptions {
   frontLineOccupations?: readonly string[];
-  /** 35: "35岁及以下" counts age at Z ≤ this. */
+  /** 35: "35岁及以下" counts age at P ≤ this. */
   youthMaxAge?: number;
   /** 0.8: the ≥ 80% target. */
   youthTarget?: number;
@@ -63,12 +70,25 @@ export interface AdmissionIndicators {
   unknownAge: number;
 }
 
-/** Whose Z falls in [from, to], both days included. */
+/** The date that makes a person 发展 in a period: 上级党委审批 (节点17). */
+export const COUNT_DATE_KEY = 'P' as const;
+
+/** What a page or report says about its counting, so a reader never has to guess which date counts. */
+export const COUNT_BASIS = '按上级党委审批日期（节点17）统计';
+
+/** Whose approval (P) falls in [from, to], both days included; a vote (Z) not yet approved does not count. */
 export function admittedIn(records: readonly MemberRecord[], from: string, to: string): MemberRecord[] {
   return records.filter((r) => {
-    const z = keyDate(r, 'Z');
-    return z !== undefined && z >= from && z <= to;
+    const p = keyDate(r, COUNT_DATE_KEY);
+    return p !== undefined && p >= from && p <= to;
   });
+}
+
+/** Age on the approval date (P), as the 党内统计 age columns read; undefined without a birth date or P. */
+export function ageAtApproval(r: MemberRecord): number | undefined {
+  const birth = valid(r.person.birthDate);
+  const p = keyDate(r, COUNT_DATE_KEY);
+  return birth && p ? ageAt(birth, p) : undefined;
 }
 
 export function admissionIndicators(
@@ -85,11 +105,7 @@ export function admissionIndicators(
     const count = admitted.filter(pred).length;
     return { count, share: total === 0 ? null : count / total };
   };
-  const ageOf = (r: MemberRecord): number | undefined => {
-    const birth = valid(r.person.birthDate);
-    const z = keyDate(r, 'Z');
-    return birth && z ? ageAt(birth, z) : undefined;
-  };
+  const ageOf = (r: MemberRecord) => ageAtApproval(r);
 
   const bands = Object.fromEntries(AGE_BANDS.map((b) => [b, 0])) as Record<AgeBand, number>;
   let unknownAge = 0;
@@ -109,7 +125,7 @@ export function admissionIndicators(
     youth: { ...youth, maxAge, target, met: youth.share === null ? null : youth.share >= target },
     female: share((r) => r.person.gender === '女'),
     minority: share((r) => !!r.person.ethnicity && r.person.ethnicity !== HAN_CODE),
-    collegeOrAbove: share((r) => COLLEGE_GROUPS.has(educationGroup(r.person.education) ?? '')),
+    collegeOrAbove: share((r) => isCollegeOrAbove(r.person.education)),
     farmers: share((r) => r.person.occupation === '农牧渔民'),
     frontLine: share((r) => r.person.frontLine ?? frontLineList.has(r.person.occupation ?? '')),
     leagueMembers: share((r) => r.person.isLeagueMember === true),

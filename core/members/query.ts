@@ -2,10 +2,12 @@
 import type { z } from 'zod';
 import { today, type LedgerContext } from '../context';
 import { maskIdNumber } from '../people/idcard';
+import { getSettings } from '../org/settings';
 import { derived } from './derived';
+import { branchFacts, dormantBranches, type DormantBranch } from './dormant';
 import { admissionIndicators } from './indicators';
 import { loadRecord, loadRecords, parseJson, toMemberRecord, type LoadedRecord, type StoredPerson } from './load';
-import { keyDates, type MemberRecord } from './record';
+import { keyDate, keyDates, type MemberRecord } from './record';
 import { remindersFor, sortReminders, type Reminder } from './reminders';
 import type { RuleTable } from './rule-table';
 import { ruleTableInForce } from './rule-service';
@@ -194,7 +196,20 @@ export function overview(ctx: LedgerContext) {
     overdue: judged.filter((j) => j.summary.overdue > 0).length,
     problems: judged.filter((j) => j.summary.errors + j.summary.warnings > 0).length,
     reminders: remindersOf(judged, false),
+    dormant: dormancy(ctx, judged),
   };
+}
+
+/** "多年不发展党员" by the township's threshold, counted by 上级党委审批 (节点17): 首页 and its report. */
+export function dormancy(ctx: LedgerContext, judged: Judged[] = judgeAll(ctx)): { years: number; branches: DormantBranch[] } {
+  const years = getSettings(ctx).dormantYears;
+  const files = judged.map((j) => ({
+    branchId: j.loaded.record.branchId,
+    approvedOn: keyDate(j.record, 'P'),
+    firstDate: j.loaded.steps.map((s) => s.date).sort()[0],
+    active: statusGroup(j.summary.status) === '进行中',
+  }));
+  return { years, branches: dormantBranches(branchFacts(ctx), files, today(ctx), years) };
 }
 
 export interface Finding {

@@ -281,4 +281,20 @@ export const overviewOut = z.object({
   overdue: z.number(),
   problems: z.number(),
   reminders: z.array(reminder),
+  /** 党支部 with nobody approved (节点17) for `years` years or more. */
+  dormant: z.object({
+    years: z.number(),
+    branches: z.array(
+      z.object({
+        branchId: z.number(),
+        branchName: z.string(),
+        unitId: z.number(),
+        unitName: z.string(),
+        lastApproval: z.string().nullable(),
+        since: z.string(),
+        years: z.number(),
+        activeFiles: z.number(),
+      }),
+    ),
+  }),
 });

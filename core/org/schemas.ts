@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, optionalText, requiredText } from '../api/common';
 import { BRANCH_KINDS, UNIT_KINDS } from '../people/codes';
+import { DORMANT_YEARS } from './limits';
 
 export const unitKind = z.enum(UNIT_KINDS);
 export const branchKind = z.enum(BRANCH_KINDS);
@@ -20,6 +21,8 @@ export const settings = z.object({
   setUp: z.boolean(),
   /** The four parts of 政治审查 "一谈一报一审一定"; no public text fixes them, so the township names them. */
   reviewPartLabels: z.array(z.string()).length(4),
+  /** "多年不发展党员": a 党支部 with nobody approved (节点17) for this many years is flagged on 首页 and in a report. */
+  dormantYears: z.number().int(),
 });
 export type Settings = z.infer<typeof settings>;
 
@@ -37,6 +40,12 @@ export const settingsPatch = z.object({
   fontHeader: z.string().trim().min(1).max(30).optional(),
   fontBody: z.string().trim().min(1).max(30).optional(),
   reviewPartLabels: z.array(z.string().trim().min(1, '名称不能为空').max(12)).length(4, '政治审查须有四个环节').optional(),
+  dormantYears: z
+    .number({ error: '“多年不发展党员”年限须是整数' })
+    .int('“多年不发展党员”年限须是整数')
+    .min(DORMANT_YEARS.min, `“多年不发展党员”年限不能少于 ${DORMANT_YEARS.min} 年`)
+    .max(DORMANT_YEARS.max, `“多年不发展党员”年限不能超过 ${DORMANT_YEARS.max} 年`)
+    .optional(),
 });
 
 export const seedTown = z.object({ name: z.string(), kind: z.string(), code: z.string(), unitCount: z.number() });

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { settings as settingsTable } from '../../db/schema';
 import { recordAudit } from '../audit/service';
 import { inTransaction, type LedgerContext } from '../context';
+import { DORMANT_YEARS } from './limits';
 import type { Settings } from './schemas';
 
 /** Report fonts follow GB/T 9704 habit, falling back to what every Chinese Windows has. */
@@ -18,6 +19,7 @@ export const DEFAULT_SETTINGS: Settings = {
   isDemo: false,
   setUp: false,
   reviewPartLabels: ['谈话', '报送材料', '审查', '定结论'],
+  dormantYears: DORMANT_YEARS.default,
 };
 
 type StoredKey = keyof Settings;

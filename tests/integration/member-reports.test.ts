@@ -117,6 +117,8 @@ beforeAll(async () => {
 
 afterAll(() => close?.());
 
+const STATS1 = '发展党员情况统计表（一）';
+const STATS2 = '发展党员情况统计表（二）';
 const kept = new Set<string>();
 
 async function exportSheet(reportId: string, sheetName: string, params: Record<string, unknown> = {}) {
@@ -149,54 +151,71 @@ const col = (headers: PlainValue[][], label: string) => {
 };
 
 describe('发展党员 reports', () => {
-  it('registers the six reports with Chinese titles and their parameters', async () => {
+  it('registers the seven reports with Chinese titles and their parameters', async () => {
     const list = (await host.invoke('reports.list', {})) as { id: string; title: string; params: string[] }[];
     expect(list.filter((r) => r.id.startsWith('members-')).map((r) => [r.id, r.title])).toEqual([
-      ['members-stats', '发展党员情况统计表'],
-      ['members-stats-2', '发展党员情况（二）'],
+      ['members-stats', '发展党员情况统计表（一）'],
+      ['members-stats-2', '发展党员情况统计表（二）'],
       ['members-roster', '发展党员花名册（全程纪实台账）'],
       ['members-review', '政治审查情况表'],
       ['members-reminders', '发展党员月度提醒清单'],
       ['members-compliance', '程序合规检查表'],
+      ['members-dormant', '多年不发展党员的党支部'],
     ]);
+    expect(list.find((r) => r.id === 'members-reminders')!.params).toEqual(['period', 'units']);
     expect(list.find((r) => r.id === 'members-roster')!.params).toEqual(['units', 'mask']);
   });
 
   it('statistics table: totals are the sum of the occupation rows and match the 花名册 admitted in the period', async () => {
-    const { sheet } = await exportSheet('members-stats', '发展党员情况统计表', PERIOD);
+    const { sheet } = await exportSheet('members-stats', STATS1, PERIOD);
+    expect(sheet.rows[0]![0]).toBe('发展党员情况统计表（一）');
     expect(sheet.rows[1]!.filter(Boolean)).toContain('统计时段：2025-01-01 至 2025-11-20');
-    expect(sheet.merges).toEqual(expect.arrayContaining(['A3:A4', 'B3:B4', 'E3:J3', 'K3:P3']));
-    const { headers, rows, totals } = body(sheet, '职业', 2);
-    expect(headers[1]!.slice(4, 6)).toEqual(['25岁及以下', '26至30岁']);
+    expect(sheet.merges).toEqual(expect.arrayContaining(['A3:A4', 'B3:B4', 'F3:K3', 'M3:R3']));
+    const { headers, rows, totals } = body(sheet, '职业', 3);
+    expect(headers[1]!.slice(5, 7)).toEqual(['25岁及以下', '26至30岁']);
+    // The official form's furniture: 行次 beside the label, 35岁及以下 and 大专及以上 beside their blocks, and the 栏次 row.
+    expect(headers[0]![1]).toBe('行次');
+    expect(headers[0]![col(headers, '35岁及以下')]).toBe('35岁及以下');
+    expect(col(headers, '35岁及以下')).toBe(col(headers, '60岁及以上') + 1);
+    expect(col(headers, '大专及以上')).toBe(col(headers, '初中及以下') + 1);
+    expect(headers[2]).toEqual(['甲', '乙', ...Array.from({ length: headers[2]!.length - 2 }, (_, i) => String(i + 1))]);
+    expect(rows.map((r) => r[1])).toEqual(rows.map((_, i) => i + 1));
+    expect(totals[1]).toBe(rows.length + 1);
     const labels = rows.map((r) => r[0]);
     expect(labels.slice(0, 3)).toEqual(['工人（工勤技能人员）', '农牧渔民', '　其中：外出务工经商人员']);
     const counted = rows.filter((r) => !String(r[0]).includes('其中'));
-    for (let c = 1; c < totals.length; c++) {
+    for (let c = 2; c < totals.length; c++) {
       expect(totals[c], `column ${c}`).toBe(counted.reduce((a, r) => a + Number(r[c] ?? 0), 0));
     }
     const row = (label: string) => rows.find((r) => r[0] === label)!;
-    expect(row('农牧渔民').slice(1, 4)).toEqual([2, 1, 1]);
-    expect(row('　其中：外出务工经商人员')[1]).toBe(1);
-    // 总数 4, 女 2, 少数民族 2 (回族, 藏族); ages at Z 29, 26, 45, 23.
-    expect(totals.slice(0, 10)).toEqual(['合计', 4, 2, 2, 1, 2, 0, 0, 1, 0]);
+    expect(row('农牧渔民').slice(2, 5)).toEqual([2, 1, 1]);
+    expect(row('　其中：外出务工经商人员')[2]).toBe(1);
+    // 总数 4, 女 2, 少数民族 2 (回族, 藏族); ages at P (2025-06-10) 29, 26, 45, 24.
+    expect(totals.slice(2, 11)).toEqual([4, 2, 2, 1, 2, 0, 0, 1, 0]);
+    expect(totals[col(headers, '35岁及以下')]).toBe(3);
+    // 大专 (马晓东), 本科 (李强, 卓玛); 韩雪莲's 高中 is not.
+    expect(totals[col(headers, '大专及以上')]).toBe(3);
+    const notes = sheet.rows.slice(sheet.rows.indexOf(totals) + 1).flat();
+    expect(notes.some((v) => typeof v === 'string' && v.startsWith('注：1. 按上级党委审批日期（节点17）统计'))).toBe(true);
 
     const roster = await exportSheet('members-roster', '发展党员花名册');
     const table = body(roster.sheet, '序号', 2);
-    const z = col(table.headers, '15 支部大会讨论');
-    const admitted = table.rows.filter((r) => typeof r[z] === 'string' && r[z] >= PERIOD.from && r[z] <= PERIOD.to);
-    expect(admitted.length).toBe(totals[1]);
+    const p = col(table.headers, '17 上级党委审批');
+    const admitted = table.rows.filter((r) => typeof r[p] === 'string' && r[p] >= PERIOD.from && r[p] <= PERIOD.to);
+    expect(admitted.length).toBe(totals[2]);
   });
 
   it('statistics table defaults to 1 January of this year up to today', async () => {
-    const { sheet } = await exportSheet('members-stats', '发展党员情况统计表');
+    const { sheet } = await exportSheet('members-stats', STATS1);
     expect(sheet.rows[1]!.filter(Boolean)).toContain('统计时段：2025-01-01 至 2025-11-20');
-    const outOfPeriod = await exportSheet('members-stats', '发展党员情况统计表', { from: '2024-01-01', to: '2024-12-31' });
-    expect(body(outOfPeriod.sheet, '职业', 2).totals[1]).toBe(1);
+    const outOfPeriod = await exportSheet('members-stats', STATS1, { from: '2024-01-01', to: '2024-12-31' });
+    expect(body(outOfPeriod.sheet, '职业', 3).totals[2]).toBe(1);
   });
 
-  it('发展党员情况（二）: one row per village, totals the sum of the rows, 35岁及以下 share against 80%', async () => {
-    const { sheet } = await exportSheet('members-stats-2', '发展党员情况（二）', PERIOD);
-    const { headers, rows, totals } = body(sheet, '序号', 2);
+  it('发展党员情况统计表（二）: one row per village, totals the sum of the rows, 35岁及以下 share against 80%', async () => {
+    const { sheet } = await exportSheet('members-stats-2', STATS2, PERIOD);
+    const { headers, rows, totals } = body(sheet, '序号', 3);
+    expect(headers[2]!.slice(0, 4)).toEqual(['甲', '乙', '1', '2']);
     expect(rows.map((r) => r[1])).toEqual(['多巴一村', '多巴二村', '多巴金城社区']);
     for (const label of ['发展党员总数', '生产工作一线', '建制村', '社区及其他', '人数', '其中：推优']) {
       const c = col(headers, label);
@@ -255,6 +274,23 @@ describe('发展党员 reports', () => {
     expect(rows[0]!.slice(1, 5)).toEqual(['多巴二村', '多巴二村党支部', '赵敏', '第2节点 党组织派人谈话']);
     expect(rows[0]!.slice(6, 9)).toEqual(['逾期', '2025-10-01', -50]);
     expect(rows.slice(1).every((r) => r[6] !== '逾期')).toBe(true);
+  });
+
+  it('月度提醒清单 for a month leaves out what falls due later, and takes another month when asked', async () => {
+    const november = body((await exportSheet('members-reminders', '发展党员月度提醒清单')).sheet, '序号', 1).rows;
+    expect(november.every((r) => String(r[7]) <= '2025-11-30')).toBe(true);
+    // The four 预备期 ending 2026-05-19 belong to May 2026's list, not November's.
+    const may = await exportSheet('members-reminders', '发展党员月度提醒清单', { from: '2026-05-01', to: '2026-05-31' });
+    expect(may.sheet.rows[1]!.filter(Boolean)).toContain('统计时段：2026年5月');
+    const mayRows = body(may.sheet, '序号', 1).rows;
+    expect(mayRows.map((r) => [r[3], r[7]])).toEqual([
+      ['赵敏', '2025-10-01'],
+      ['马晓东', '2026-05-19'],
+      ['韩雪莲', '2026-05-19'],
+      ['李强', '2026-05-19'],
+      ['卓玛', '2026-05-19'],
+    ]);
+    expect(november.map((r) => r[3])).not.toContain('马晓东');
   });
 
   it('程序合规检查表 lists the overridden violation with its 特殊情况说明', async () => {

@@ -71,3 +71,10 @@ export function stageHeader(no: number, name: string): string {
 export function unitDisplay(name: string | null | undefined): string {
   return name ?? NO_UNIT;
 }
+
+const LABEL_NUMERALS = ['甲', '乙', '丙', '丁'];
+
+/** The 栏次 row of a 党内统计 form: 甲、乙 … over the label columns, then 1, 2, 3 … over the figures. */
+export function columnNumbers(count: number, labelColumns: number): string[] {
+  return Array.from({ length: count }, (_, i) => (i < labelColumns ? LABEL_NUMERALS[i]! : String(i - labelColumns + 1)));
+}

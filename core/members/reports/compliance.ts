@@ -20,17 +20,22 @@ const EXTRA_DATE_LABELS: Record<string, string> = {
   birthDate: '出生日期',
   letter: '函调日期',
   leaving: '预计离开日期',
-  limit: '期限',
+  limit: '规定期限',
+  finalLimit: '最迟期限',
   earliest: '最早可办日期',
   today: '检查日期',
   from: '起始日期',
   to: '截止日期',
 };
 
-function dateLabel(key: string): string {
+/** What a key the rules may add later prints as: a rule's internal name never reaches paper. */
+const UNKNOWN_DATE_LABEL = '相关日期';
+
+export function dateLabel(key: string): string {
   const step = /^step(\d+)$/.exec(key);
   if (step) return `第${step[1]}节点日期`;
-  return DATE_KEY_LABELS[key as DateKey] ?? EXTRA_DATE_LABELS[key] ?? key;
+  if (Object.hasOwn(DATE_KEY_LABELS, key)) return DATE_KEY_LABELS[key as DateKey];
+  return Object.hasOwn(EXTRA_DATE_LABELS, key) ? EXTRA_DATE_LABELS[key]! : UNKNOWN_DATE_LABEL;
 }
 
 const COLUMNS: ReportColumn[] = [

@@ -1,17 +1,19 @@
 /**
- * 发展党员情况（二）: per village or community, the structure figures of the people admitted (Z) in the
- * period: 生产工作一线, 建制村 against 社区及其他, 共青团员 and 推优, and the 35岁及以下 share against its target.
+ * 发展党员情况统计表（二）: per village or community, the structure figures of the people approved (P, 节点17)
+ * in the period: 生产工作一线, 建制村 against 社区及其他, 共青团员 and 推优, and the 35岁及以下 share (age at P)
+ * against its target.
  */
 import type { LedgerContext } from '../../context';
 import { buildReport, type CellInput, type ReportColumn } from '../../excel/builder';
 import { reportMeta, reportPeriod } from '../../reports/meta';
 import type { ReportDefinition, ReportParams } from '../../reports/registry';
-import { admissionIndicators, admittedIn } from '../indicators';
+import { COUNT_BASIS, admissionIndicators, admittedIn } from '../indicators';
 import type { Judged } from '../query';
-import { MODULE, NO_UNIT, judgedFor, unitFacts, unitFilter, type UnitFact } from './common';
+import { MODULE, NO_UNIT, columnNumbers, judgedFor, unitFacts, unitFilter, type UnitFact } from './common';
+import { statsNotes } from './stats';
 
 export const STATS2_ID = 'members-stats-2';
-const TITLE = '发展党员情况（二）';
+const TITLE = '发展党员情况统计表（二）';
 const VILLAGE_KIND = '村';
 
 const num = (key: string, header: string | string[], width = 8): ReportColumn => ({ key, header, type: 'int', width, align: 'center', total: 'sum' });
@@ -77,14 +79,17 @@ export function stats2Table(judged: Judged[], units: UnitFact[], period: { from:
 async function build(ctx: LedgerContext, params: ReportParams) {
   const period = reportPeriod(ctx, params);
   const table = stats2Table(judgedFor(ctx, params), unitFacts(ctx), period, unitFilter(params));
+  const cols = columns(table.target);
   const buffer = await buildReport(reportMeta(ctx, STATS2_ID, period.text), [
     {
       sheetName: TITLE,
       title: TITLE,
-      columns: columns(table.target),
+      columns: cols,
+      columnNumbers: columnNumbers(cols.length, 2),
       rows: table.rows,
       // The share and the verdict are the township's, not a sum of the villages'.
       totals: { label: '合计', labelKey: 'unitName', values: { youthShare: table.totals.youthShare, youthMet: table.totals.youthMet } },
+      notes: statsNotes(['“其中：推优”是共青团员中经团组织推荐的人数，包含在共青团员人数之中。']),
       freezeColumns: 2,
     },
   ]);
@@ -97,7 +102,7 @@ export const stats2Report: ReportDefinition = {
     title: TITLE,
     module: MODULE,
     description:
-      '按村（社区）统计时段内接收的预备党员：生产工作一线人数、建制村与社区及其他的分布、共青团员及其中经团组织推优人数、35岁及以下人数与占比（目标不低于80%）。默认统计本年1月1日至今。',
+      `按村（社区）统计时段内经上级党委审批接收的预备党员（${COUNT_BASIS}）：生产工作一线人数、建制村与社区及其他的分布、共青团员及其中经团组织推优人数、35岁及以下人数（按审批时年龄）与占比（目标不低于80%）；带栏次。默认统计本年1月1日至今。`,
     params: ['period', 'units'],
   },
   build,

@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { admissionIndicators, ageBand } from '../../../core/members/indicators';
 import type { MemberRecord, PersonFacts } from '../../../core/members/record';
 
-const admitted = (z: string, person: PersonFacts): MemberRecord => ({ person, steps: { 15: { date: z } } });
+/** Approved (P, 节点17) on `p`: the date the 党内统计 counts by. */
+const admitted = (p: string, person: PersonFacts): MemberRecord => ({ person, steps: { 17: { date: p } } });
 const YEAR = { from: '2024-01-01', to: '2024-12-31' };
 
 describe('35岁及以下 share of newly admitted members', () => {
-  it('counts age 35 at Z and not 36', () => {
+  it('counts age 35 at P and not 36', () => {
     const result = admissionIndicators(
       [
-        admitted('2024-06-01', { birthDate: '1988-06-02' }), // 35 at Z, a day short of 36
-        admitted('2024-06-01', { birthDate: '1988-06-01' }), // 36 on Z
+        admitted('2024-06-01', { birthDate: '1988-06-02' }), // 35 at P, a day short of 36
+        admitted('2024-06-01', { birthDate: '1988-06-01' }), // 36 on P
       ],
       YEAR,
     );
@@ -24,7 +25,7 @@ describe('35岁及以下 share of newly admitted members', () => {
     expect(admissionIndicators(records, YEAR, { youthTarget: 0.9 }).youth.met).toBe(false);
   });
 
-  it('counts only Z inside the period, both ends included', () => {
+  it('counts only P inside the period, both ends included', () => {
     const p = { birthDate: '2000-01-01' };
     const records = [admitted('2023-12-31', p), admitted('2024-01-01', p), admitted('2024-12-31', p), admitted('2025-01-01', p), { person: p, steps: {} }];
     expect(admissionIndicators(records, YEAR).total).toBe(2);
@@ -80,5 +81,24 @@ describe('age bands', () => {
       '41至59岁',
       '60岁及以上',
     ]);
+  });
+});
+
+describe('counting date', () => {
+  it('counts the approval (节点17), not the 支部大会 vote (节点15)', () => {
+    const p = { birthDate: '2000-01-01' };
+    const records: MemberRecord[] = [
+      { person: p, steps: { 15: { date: '2023-12-20' }, 17: { date: '2024-01-05' } } }, // voted before, approved inside
+      { person: p, steps: { 15: { date: '2024-12-20' }, 17: { date: '2025-01-05' } } }, // voted inside, approved after
+      { person: p, steps: { 15: { date: '2024-06-01' } } }, // voted, not yet approved
+    ];
+    expect(admissionIndicators(records, YEAR).total).toBe(1);
+  });
+
+  it('takes the age at approval', () => {
+    // 35 at the vote, 36 by the approval.
+    const r = admissionIndicators([{ person: { birthDate: '1988-03-01' }, steps: { 15: { date: '2024-02-20' }, 17: { date: '2024-03-05' } } }], YEAR);
+    expect(r.youth.count).toBe(0);
+    expect(r.ageBands['36至40岁']).toBe(1);
   });
 });

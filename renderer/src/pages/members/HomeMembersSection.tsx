@@ -1,15 +1,50 @@
-import { Card, Col, Row, Table, Tag } from 'antd';
+import { Alert, Card, Col, Row, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { call } from '../../api/client';
 import { useNotify } from '../../components/useNotify';
 import { STAGE_NUMERALS, daysLeftText, recordPath } from './labels';
+import type { MethodOutput } from '../../../../core/api/contract';
 import type { ReminderView } from './types';
+
+type Dormant = MethodOutput<'members.overview'>['dormant'];
 
 interface Counts {
   perStage: number[];
   overdue: number;
   problems: number;
+}
+
+/** "多年不发展党员": the branches where 发展党员 has stalled, each a link to its files. */
+function DormantBranches({ dormant }: { dormant: Dormant }) {
+  const { years, branches } = dormant;
+  if (!branches.length) {
+    return (
+      <Typography.Text type="secondary" data-testid="home-dormant">
+        多年不发展党员：没有连续 {years} 年以上未经上级党委审批发展党员的党支部。
+      </Typography.Text>
+    );
+  }
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="home-dormant"
+      title={`多年不发展党员：${branches.length} 个党支部连续 ${years} 年以上没有经上级党委审批发展党员`}
+      description={
+        <Space size={[4, 4]} wrap>
+          {branches.map((b) => (
+            <Link key={b.branchId} to={`/members?branchId=${b.branchId}`}>
+              <Tag>
+                {b.unitName} · {b.branchName}（{b.lastApproval ? `最近 ${b.lastApproval}` : '无发展记录'}）
+              </Tag>
+            </Link>
+          ))}
+          <Link to="/reports">导出报表</Link>
+        </Space>
+      }
+    />
+  );
 }
 
 /** The role a person holds at each stage, the word clerks count by. */
@@ -44,12 +79,14 @@ export function HomeMembersSection() {
   const { fail } = useNotify();
   const [counts, setCounts] = useState<Counts | null>(null);
   const [reminders, setReminders] = useState<ReminderView[] | null>(null);
+  const [dormant, setDormant] = useState<Dormant | null>(null);
 
   useEffect(() => {
     call('members.overview', {})
       .then((o) => {
         setCounts({ perStage: o.perStage, overdue: o.overdue, problems: o.problems });
         setReminders(o.reminders);
+        setDormant(o.dormant);
       })
       .catch(fail);
   }, [fail]);
@@ -95,6 +132,11 @@ export function HomeMembersSection() {
           />
         </Card>
       </Col>
+      {dormant && (
+        <Col span={24}>
+          <DormantBranches dormant={dormant} />
+        </Col>
+      )}
     </Row>
   );
 }

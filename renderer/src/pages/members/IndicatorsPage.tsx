@@ -3,6 +3,7 @@ import { Button, Card, Col, DatePicker, Empty, Progress, Row, Skeleton, Space, S
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { COUNT_BASIS } from '../../../../core/members/indicators';
 import { call } from '../../api/client';
 import { useNotify } from '../../components/useNotify';
 import { STAGE_NUMERALS, todayIso } from './labels';
@@ -42,7 +43,10 @@ const SHARES: { key: 'female' | 'minority' | 'collegeOrAbove' | 'farmers' | 'fro
   { key: 'leagueMembers', label: '共青团员' },
 ];
 
-/** The structure of those admitted in a period (35岁及以下 against the 80% target) and where the pipeline stands. */
+/**
+ * The structure of those approved (节点17) in a period (35岁及以下 against the 80% target) and where the pipeline
+ * stands. The counting date is printed on the page: a clerk comparing with the 支部大会 dates must see why they differ.
+ */
 export function IndicatorsPage() {
   const { fail } = useNotify();
   const navigate = useNavigate();
@@ -64,12 +68,12 @@ export function IndicatorsPage() {
       }
       extra={
         <Space>
-          <span>接收期间</span>
+          <span>审批期间</span>
           <DatePicker.RangePicker
             allowClear={false}
             value={range}
             format="YYYY-MM-DD"
-            aria-label="接收期间"
+            aria-label="审批期间"
             onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
           />
         </Space>
@@ -82,14 +86,14 @@ export function IndicatorsPage() {
           <Col span={6}>
             <Card size="small">
               <Statistic title="新接收预备党员" value={data.total} suffix="人" />
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                支部大会讨论接收日期在所选期间内
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="indicator-basis">
+                {COUNT_BASIS}：上级党委审批日期在所选期间内，年龄按审批之日计算；支部大会已讨论、尚未审批的不计入
               </Typography.Text>
             </Card>
           </Col>
           <Col span={18}>
             <Card size="small" style={{ height: '100%' }}>
-              {data.total === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="所选期间没有新接收的预备党员" /> : <YouthBar youth={data.youth} total={data.total} />}
+              {data.total === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="所选期间没有经上级党委审批接收的预备党员" /> : <YouthBar youth={data.youth} total={data.total} />}
             </Card>
           </Col>
           <Col span={12}>

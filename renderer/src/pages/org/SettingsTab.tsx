@@ -1,11 +1,12 @@
-import { Button, Divider, Form, Input, Select, Skeleton, Space } from 'antd';
+import { Button, Divider, Form, Input, InputNumber, Select, Skeleton, Space } from 'antd';
 import { useEffect, useState } from 'react';
+import { DORMANT_YEARS } from '../../../../core/org/limits';
 import type { Settings } from '../../../../core/org/schemas';
 import { ApiError, call } from '../../api/client';
 import { useSession } from '../../components/session';
 import { useNotify } from '../../components/useNotify';
 
-type Values = Pick<Settings, 'unitName' | 'fillerName' | 'reviewerName' | 'phone' | 'fontTitle' | 'fontHeader' | 'fontBody' | 'reviewPartLabels'>;
+type Values = Pick<Settings, 'unitName' | 'fillerName' | 'reviewerName' | 'phone' | 'fontTitle' | 'fontHeader' | 'fontBody' | 'reviewPartLabels' | 'dormantYears'>;
 
 const REVIEW_PARTS = ['一谈', '一报', '一审', '一定'];
 
@@ -75,6 +76,15 @@ export function SettingsTab() {
           </Form.Item>
         ))}
       </Space.Compact>
+      <Divider titlePlacement="start">多年不发展党员</Divider>
+      <Form.Item
+        name="dormantYears"
+        label="提醒年限"
+        extra={`党支部连续这么多年没有经上级党委审批发展党员时，在首页和“多年不发展党员的党支部”报表中标出（${DORMANT_YEARS.min}～${DORMANT_YEARS.max} 年）`}
+        rules={[{ required: true, type: 'integer', min: DORMANT_YEARS.min, max: DORMANT_YEARS.max, message: `请填写 ${DORMANT_YEARS.min}～${DORMANT_YEARS.max} 之间的整数年` }]}
+      >
+        <InputNumber min={DORMANT_YEARS.min} max={DORMANT_YEARS.max} precision={0} addonAfter="年" style={{ width: 160 }} aria-label="多年不发展党员提醒年限" />
+      </Form.Item>
       <Button type="primary" htmlType="submit" loading={saving}>
         保存
       </Button>

@@ -7,7 +7,7 @@ import dayjs from 'dayjs';
 import { contract, isMethod } from './api/contract';
 import { handlers, type LedgerMethod } from './api/handlers';
 import type { CallResult } from './api/result';
-import { parseInput } from './api/validate';
+import { parseInput } from './schema/validate';
 import type { AppStatus } from './app/schemas';
 import { generateDemo } from './demo/generate';
 import { LedgerError, serializeError, type SerializedError } from './errors';

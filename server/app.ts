@@ -9,7 +9,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import type { LedgerHost } from '../core/host';
 import { exportReport } from '../core/reports/service';
-import { parseInput } from '../core/api/validate';
+import { parseInput } from '../core/schema/validate';
 import { exportInput } from '../core/reports/schemas';
 import { LedgerError, invalid, serializeError } from '../core/errors';
 

@@ -3,7 +3,7 @@
  * here with its zod input and output. Pure: the renderer imports it for types and instant validation.
  */
 import { z } from 'zod';
-import { byId, ok } from './common';
+import { byId, ok } from '../schema/common';
 import * as app from '../app/schemas';
 import * as audit from '../audit/schemas';
 import * as org from '../org/schemas';

@@ -1,0 +1,70 @@
+/**
+ * The renderer is split by page (React.lazy) and by vendor (electron.vite.config.ts), so the first screen loads only
+ * what it shows. Checks the built files and times the first page in web mode.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test } from './fixtures';
+
+const RENDERER = resolve(import.meta.dirname, '..', '..', 'out', 'renderer');
+const MAX_CHUNK_BYTES = 1_000_000;
+const FIRST_PAGE_BUDGET_MS = 1_000;
+const PAGES = ['HomePage', 'PeoplePage', 'MembersPage', 'CompliancePage', 'ReportsPage', 'OrgPage', 'AuditPage', 'SetupWizard'];
+
+test('the built renderer has no chunk over 1 MB, one chunk per page, and only relative paths (file:// in Electron)', () => {
+  const assets = readdirSync(join(RENDERER, 'assets'));
+  const scripts = assets.filter((f) => f.endsWith('.js'));
+  const oversized = scripts.map((f) => ({ f, size: statSync(join(RENDERER, 'assets', f)).size })).filter((c) => c.size > MAX_CHUNK_BYTES);
+  expect(oversized).toEqual([]);
+  for (const page of PAGES) expect(scripts.some((f) => f.startsWith(`${page}-`)), `${page} 应有自己的代码块`).toBe(true);
+  expect(scripts.some((f) => f.startsWith('react-'))).toBe(true);
+  expect(scripts.some((f) => f.startsWith('vendor-'))).toBe(true);
+
+  // index.html names its entry and preloads relative to itself, and each named file exists.
+  const html = readFileSync(join(RENDERER, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map((m) => m[1]!);
+  expect(refs.length).toBeGreaterThan(1);
+  for (const ref of refs) {
+    expect(ref.startsWith('./assets/'), ref).toBe(true);
+    expect(assets).toContain(ref.slice('./assets/'.length));
+  }
+  // Pages are imported relative to the importing chunk, never from a root path that file:// would resolve to C:\.
+  const entry = readFileSync(join(RENDERER, refs.find((r) => r.includes('/index-'))!), 'utf8');
+  const dynamic = [...entry.matchAll(/import\(`([^`]+)`\)/g)].map((m) => m[1]!);
+  expect(dynamic.length).toBeGreaterThanOrEqual(PAGES.length);
+  for (const path of dynamic) expect(path.startsWith('./'), path).toBe(true);
+});
+
+test.describe('首页打开速度', () => {
+  test.use({ serverOptions: { demo: true } });
+
+  test('首页在 1 秒内显示统计数和提醒，并可点击进入其他页面', async ({ browser, server }) => {
+    // Three cold loads, each in a fresh browser context (empty cache), judged by the median: one slow start on a
+    // shared machine does not decide it, a slow program does.
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(server.url);
+      const answered = await page.waitForFunction(
+        () => document.querySelector('[data-testid="stat-people"] .ant-statistic-content-value') && document.querySelector('[data-testid="home-reminders"]') && performance.now(),
+        undefined,
+        { polling: 'raf', timeout: 15_000 },
+      );
+      times.push(Number(await answered.jsonValue()));
+      if (i === 2) {
+        await page.getByTestId('stat-people').click();
+        await expect(page.getByRole('heading', { name: '人员库' }).or(page.getByText(/共 \d+ 人/)).first()).toBeVisible();
+      }
+      await context.close();
+    }
+    times.sort((a, b) => a - b);
+    const load = loadavg()[0]!;
+    test.info().annotations.push({ type: '首页可用用时（毫秒）', description: `${times.map((t) => Math.round(t)).join(', ')}；负载 ${load.toFixed(1)}` });
+    // A wall-clock budget says nothing when other jobs hold the CPUs (five engineers share these two cores): the
+    // timing is then reported above, not judged.
+    test.skip(load > 2 * cpus().length, `机器负载过高（1 分钟平均 ${load.toFixed(1)}，${cpus().length} 核），只记录用时，不判定`);
+    expect(times[1]!).toBeLessThanOrEqual(FIRST_PAGE_BUDGET_MS);
+  });
+});

@@ -21,6 +21,19 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     plugins: [react()],
-    build: { rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } } },
+    build: {
+      minify: true,
+      rolldownOptions: {
+        input: { index: resolve(__dirname, 'renderer/index.html') },
+        output: {
+          codeSplitting: {
+            groups: [
+              { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/, priority: 30 },
+              { name: 'vendor', test: /[\\/]node_modules[\\/]/, tags: ['$initial'], priority: 20, maxSize: 900 * 1024 },
+            ],
+          },
+        },
+      },
+    },
   },
 });

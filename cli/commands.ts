@@ -1,27 +1,26 @@
+/**
+ * The `ledger` subcommands. Each is a thin wrapper over a contract method called through the host, so the CLI gets
+ * the same validation, audit entries and documentation (`ledger methods`) as the app and web mode.
+ */
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
-import { contract, methods, type Method } from '../core/api/contract';
+import { contract, fileResults, methods, type Method, type MethodInput, type MethodOutput } from '../core/api/contract';
 import type { CommonArgs } from '../core/args';
-import { dashboardSummary } from '../core/app/dashboard';
-import { generateDemo } from '../core/demo/generate';
-import { invalid, serializeError, type SerializedError } from '../core/errors';
+import { LedgerError, invalid, serializeError, type SerializedError } from '../core/errors';
 import type { LedgerHost } from '../core/host';
-import { allFindings } from '../core/members/query';
-import { listUnits } from '../core/org/service';
-import { isSetUp } from '../core/org/settings';
-import { exportReport, listReports } from '../core/reports/service';
 
 export const USAGE = `用法：ledger <命令> [参数] [--data-dir 数据文件夹] [--demo]
 
 命令：
-  methods                         列出全部操作及其输入格式（JSON）
+  methods                         列出全部操作及其输入、输出格式（JSON）
   call <操作> '<JSON>'             执行一个操作并输出 JSON 结果
   demo                            生成演示数据（在数据文件夹下的 demo 子文件夹）
   reports                         列出报表编号与名称
   check                           发展党员程序合规检查：输出全部问题（JSON）
   export <报表编号> --out <文件>    导出一张报表
-        [--from YYYY-MM-DD --to YYYY-MM-DD] [--unit 村名[,村名…]] [--no-mask]
+        [--from YYYY-MM-DD --to YYYY-MM-DD] [--unit 村名[,村名…]] [--no-mask] [--paper A4|A3]
 
+文件类结果（如 call reports.export）在 JSON 的 base64 字段中，解码后即为文件；export 命令已代为解码并写入 --out。
 退出码：0 成功；1 执行失败；2 输入或用法错误。`;
 
 export interface Io {
@@ -32,9 +31,11 @@ export interface Io {
 
 const USAGE_ERROR = 2;
 const INPUT_ERRORS = new Set(['INVALID_INPUT', 'UNKNOWN_METHOD', 'NOT_FOUND', 'CONFLICT', 'NOT_SET_UP']);
+export const PAPER_SIZES = ['A4', 'A3'] as const;
 
-function fail(io: Io, error: Omit<SerializedError, "code"> & { code: string }): number {
-  io.err(JSON.stringify({ ok: false, error }, null, 2));
+/** status.error comes back through zod with a plain string code, hence the looser type. */
+function fail(io: Io, error: Omit<SerializedError, 'code'> & { code: string }): number {
+  io.err(json({ ok: false, error }));
   return INPUT_ERRORS.has(error.code) ? USAGE_ERROR : 1;
 }
 
@@ -42,14 +43,35 @@ function json(value: unknown): string {
   return JSON.stringify(value, null, 2);
 }
 
+/** A contract call for the subcommands: the data on success, a LedgerError (caught by runCommand) otherwise. */
+async function call<M extends Method>(host: LedgerHost, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const result = await host.call(method, input);
+  if (!result.ok) throw new LedgerError(result.error.code, result.error.message, result.error);
+  return result.data as MethodOutput<M>;
+}
+
 export async function runCommand(host: LedgerHost, command: string, rest: string[], args: CommonArgs, io: Io): Promise<number> {
+  try {
+    return await dispatch(host, command, rest, args, io);
+  } catch (err) {
+    return fail(io, serializeError(err));
+  }
+}
+
+async function dispatch(host: LedgerHost, command: string, rest: string[], args: CommonArgs, io: Io): Promise<number> {
+  // These two describe the program, not the data: they never open (or create) a data file.
   if (command === 'methods') {
     io.out(json(describeMethods()));
     return 0;
   }
   if (command === 'reports') {
-    io.out(json(listReports().map(({ id, title, module, params }) => ({ id, title, module, params }))));
+    const reports = await call(host, 'reports.list', {});
+    io.out(json(reports.map(({ id, title, module, params }) => ({ id, title, module, params }))));
     return 0;
+  }
+  if (!['call', 'demo', 'export', 'check'].includes(command)) {
+    io.err(`未知命令：${command}\n\n${USAGE}`);
+    return USAGE_ERROR;
   }
 
   const status = await host.start();
@@ -59,26 +81,27 @@ export async function runCommand(host: LedgerHost, command: string, rest: string
     case 'call':
       return callMethod(host, rest, io);
     case 'demo':
-      return makeDemo(host, io);
+      io.out(json({ ok: true, ...(await call(host, 'app.generateDemo', {})) }));
+      return 0;
     case 'export':
       return exportCommand(host, rest, args, io);
-    case 'check':
-      io.out(json(allFindings(host.context)));
-      return 0;
     default:
-      io.err(`未知命令：${command}\n\n${USAGE}`);
-      return USAGE_ERROR;
+      io.out(json(await call(host, 'members.check', {})));
+      return 0;
   }
 }
 
 export function describeMethods() {
   return methods.map((method: Method) => {
     const def = contract[method];
+    const file = fileResults[method];
     return {
       method,
       summary: def.summary,
       writes: def.writes,
       input: z.toJSONSchema(def.input, { io: 'input', unrepresentable: 'any' }),
+      output: z.toJSONSchema(def.output, { io: 'output', unrepresentable: 'any' }),
+      ...(file ? { file } : {}),
     };
   });
 }
@@ -102,49 +125,44 @@ async function callMethod(host: LedgerHost, [method, raw]: string[], io: Io): Pr
   return 0;
 }
 
-/** The host already generates demo data when it opens an empty demo folder; this reports what is there. */
-function makeDemo(host: LedgerHost, io: Io): number {
-  const ctx = host.context;
-  if (!isSetUp(ctx)) generateDemo(ctx);
-  const { people, units } = dashboardSummary(ctx);
-  io.out(json({ ok: true, dataDir: host.currentDataDir, units, people }));
+async function exportCommand(host: LedgerHost, [reportId]: string[], args: CommonArgs, io: Io): Promise<number> {
+  const { out, from, to, unit, paper } = args.options;
+  if (!reportId || typeof out !== 'string') {
+    const reports = await call(host, 'reports.list', {});
+    io.err(`用法：ledger export <报表编号> --out <文件.xlsx>\n可用报表：${reports.map((r) => r.id).join('、')}`);
+    return USAGE_ERROR;
+  }
+  const paperSize = parsePaper(paper);
+  if (paperSize === null) {
+    io.err(`--paper 只能是 A4 或 A3（收到：${paper === true ? '空值' : paper}）。\n用法：ledger export <报表编号> --out <文件.xlsx> --paper A4|A3`);
+    return USAGE_ERROR;
+  }
+  const input = {
+    reportId,
+    from: typeof from === 'string' ? from : undefined,
+    to: typeof to === 'string' ? to : undefined,
+    unitIds: await resolveUnits(host, unit),
+    maskIdNumbers: args.options['no-mask'] !== true,
+    // The report schema owns the meaning of paper; the CLI only refuses what can never be right.
+    ...(paperSize ? { paper: paperSize } : {}),
+  };
+  const { base64, fileName, rowCount } = await call(host, 'reports.export', input);
+  const target = isAbsolute(out) ? out : resolve(process.cwd(), out);
+  io.writeFile(target, Buffer.from(base64, 'base64'));
+  io.out(json({ ok: true, file: target, suggestedName: fileName, rowCount }));
   return 0;
 }
 
-async function exportCommand(host: LedgerHost, [reportId]: string[], args: CommonArgs, io: Io): Promise<number> {
-  const out = args.options.out;
-  if (!reportId || typeof out !== 'string') {
-    io.err(`用法：ledger export <报表编号> --out <文件.xlsx>\n可用报表：${listReports().map((r) => r.id).join('、')}`);
-    return USAGE_ERROR;
-  }
-  try {
-    const ctx = host.context;
-    const unitIds = resolveUnits(host, args.options.unit);
-    const params = {
-      reportId,
-      from: typeof args.options.from === 'string' ? args.options.from : undefined,
-      to: typeof args.options.to === 'string' ? args.options.to : undefined,
-      unitIds,
-      maskIdNumbers: args.options['no-mask'] !== true,
-    };
-    const parsed = contract['reports.export'].input.safeParse(params);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return fail(io, { code: 'INVALID_INPUT', message: `参数有误（${issue?.path.join('.')}）：${issue?.message}` });
-    }
-    const { buffer, fileName, rowCount } = await exportReport(ctx, parsed.data);
-    const target = isAbsolute(out) ? out : resolve(process.cwd(), out);
-    io.writeFile(target, buffer);
-    io.out(json({ ok: true, file: target, suggestedName: fileName, rowCount }));
-    return 0;
-  } catch (err) {
-    return fail(io, serializeError(err));
-  }
+/** undefined when not given, null when given but not a paper size we print on. */
+function parsePaper(option: string | true | undefined): (typeof PAPER_SIZES)[number] | undefined | null {
+  if (option === undefined) return undefined;
+  const upper = typeof option === 'string' ? option.trim().toUpperCase() : '';
+  return PAPER_SIZES.find((p) => p === upper) ?? null;
 }
 
-function resolveUnits(host: LedgerHost, option: string | true | undefined): number[] | undefined {
+async function resolveUnits(host: LedgerHost, option: string | true | undefined): Promise<number[] | undefined> {
   if (typeof option !== 'string') return undefined;
-  const units = listUnits(host.context, true);
+  const units = await call(host, 'org.listUnits', { includeRetired: true });
   return option
     .split(/[,，、]/)
     .map((name) => name.trim())

@@ -5,27 +5,32 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from '../core/args';
+import { serializeError } from '../core/errors';
 import { LedgerHost, clockFromEnv } from '../core/host';
 import { defaultDataDir } from '../core/paths';
 import { runCommand, USAGE } from './commands';
+import { OutputStreams } from './output';
 
+const output = new OutputStreams(process.stdout, process.stderr);
 const args = parseArgs(process.argv.slice(2));
 const [command, ...rest] = args.rest;
 
 if (!command || command === 'help' || args.options.help) {
-  console.log(USAGE);
-  process.exit(command || args.options.help ? 0 : 2);
+  output.out(USAGE);
+  await output.exit(command || args.options.help ? 0 : 2);
 }
 
 const host = new LedgerHost({ dataDir: resolve(args.dataDir ?? defaultDataDir()), startInDemo: args.demo || command === 'demo', now: clockFromEnv() });
 let code: number;
 try {
-  code = await runCommand(host, command, rest, args, {
-    out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  code = await runCommand(host, command!, rest, args, {
+    out: (text) => output.out(text),
+    err: (text) => output.err(text),
     writeFile: (path, data) => writeFileSync(path, data),
   });
-} finally {
-  await host.close();
+} catch (err) {
+  output.err(JSON.stringify({ ok: false, error: serializeError(err) }, null, 2));
+  code = 1;
 }
-process.exit(code);
+await host.close();
+await output.exit(code);

@@ -5,12 +5,14 @@
  */
 import dayjs from 'dayjs';
 import { contract, isMethod } from './api/contract';
-import { handlers, type LedgerMethod } from './api/handlers';
+import { fileFreeMethods, handlers, type LedgerMethod } from './api/handlers';
 import type { CallResult } from './api/result';
-import { parseInput } from './api/validate';
-import type { AppStatus } from './app/schemas';
+import { parseInput } from './schema/validate';
+import { dashboardSummary } from './app/dashboard';
+import type { AppStatus, DemoData } from './app/schemas';
 import { generateDemo } from './demo/generate';
 import { LedgerError, serializeError, type SerializedError } from './errors';
+import type { LedgerContext } from './context';
 import { openLedger, type Ledger } from './ledger';
 import { isSetUp } from './org/settings';
 import { demoDataDir } from './paths';
@@ -80,11 +82,13 @@ export class LedgerHost {
     if (method === 'app.openDemo') return this.exclusive(() => this.switchTo(true));
     if (method === 'app.openReal') return this.exclusive(() => this.switchTo(false));
     if (method === 'app.reopen') return this.exclusive(() => this.switchTo(this.demo));
+    if (method === 'app.generateDemo') return this.exclusive(async () => this.generateDemo());
+    const handler = handlers[method as LedgerMethod] as (c: LedgerContext | undefined, i: unknown) => unknown;
+    if (fileFreeMethods.has(method as LedgerMethod)) return await handler(this.ledger?.ctx, input);
     const ctx = this.context;
     if (def.writes && method !== 'org.setup' && !isSetUp(ctx)) {
       throw new LedgerError('NOT_SET_UP', '请先完成首次设置（选择本乡镇/街道）。');
     }
-    const handler = handlers[method as LedgerMethod] as (c: typeof ctx, i: unknown) => unknown;
     return await handler(ctx, input);
   }
 
@@ -107,13 +111,30 @@ export class LedgerHost {
         nativeBinding: this.opts.nativeBinding,
         now: this.opts.now,
       });
-      if (demo && !isSetUp(this.ledger.ctx)) generateDemo(this.ledger.ctx);
+      if (demo) this.ensureDemoData(this.ledger.ctx);
     } catch (err) {
       this.ledger?.close();
       this.ledger = null;
       this.openError = serializeError(err);
     }
     return this.status();
+  }
+
+  /** Demo data only ever goes into the demo folder: on the real data this refuses rather than switching. */
+  private generateDemo(): DemoData {
+    if (!this.demo) {
+      throw new LedgerError('CONFLICT', '当前打开的是正式数据，演示数据只生成在单独的演示数据文件夹中。', {
+        hint: '请先切换到演示数据（菜单“切换到演示数据”，或命令行加 --demo）后再生成。',
+      });
+    }
+    const ctx = this.context;
+    this.ensureDemoData(ctx);
+    const { units, people } = dashboardSummary(ctx);
+    return { dataDir: this.currentDataDir, units, people };
+  }
+
+  private ensureDemoData(ctx: LedgerContext): void {
+    if (!isSetUp(ctx)) generateDemo(ctx);
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {

@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { LedgerError } from '../core/errors';
+import { LedgerError } from '../lib/errors';
 
 export interface ShippedMigration {
   tag: string;

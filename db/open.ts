@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { LedgerError } from '../core/errors';
+import { LedgerError } from '../lib/errors';
 import * as schema from './schema';
 import { migrate, readShippedMigrations } from './migrate';
 

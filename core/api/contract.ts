@@ -3,7 +3,7 @@
  * here with its zod input and output. Pure: the renderer imports it for types and instant validation.
  */
 import { z } from 'zod';
-import { byId, ok } from './common';
+import { byId, ok } from '../schema/common';
 import * as app from '../app/schemas';
 import * as audit from '../audit/schemas';
 import * as org from '../org/schemas';
@@ -35,6 +35,7 @@ export const contract = {
   'app.openDemo': query(none, app.appStatus, '切换到演示数据（首次使用时自动生成）'),
   'app.openReal': query(none, app.appStatus, '切换回正式数据'),
   'app.reopen': query(none, app.appStatus, '重新打开数据文件（例如关闭了占用它的其他程序之后）'),
+  'app.generateDemo': command(none, app.demoData, '生成演示数据（只在演示数据中，已有则保留），返回其规模'),
   'dashboard.summary': query(none, app.dashboardSummary, '首页统计数'),
 
   'org.seedTowns': query(none, z.object({ countyName: z.string(), towns: z.array(org.seedTown) }), '可选的乡镇（街道）列表'),
@@ -106,6 +107,16 @@ export type MethodInput<M extends Method> = z.input<Contract[M]['input']>;
 export type MethodOutput<M extends Method> = z.output<Contract[M]['output']>;
 
 export const methods = Object.keys(contract) as Method[];
+
+/**
+ * Results that carry a file. JSON has no bytes, so the file travels base64-encoded in the named field on every
+ * transport; each transport decodes it at its own edge (the save dialog, the web download, `ledger export --out`).
+ * `ledger methods` prints the note.
+ */
+export const fileResults: Partial<Record<Method, { field: string; note: string }>> = {
+  'reports.export': { field: 'base64', note: '结果的 base64 字段是 .xlsx 文件内容（base64 编码），解码后即为 Excel 文件' },
+  'attachments.read': { field: 'base64', note: '结果的 base64 字段是附件文件内容（base64 编码）' },
+};
 
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);

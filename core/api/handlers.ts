@@ -24,6 +24,12 @@ type Handler<M extends Method> = (
   input: z.output<Contract[M]['input']>,
 ) => z.input<Contract[M]['output']> | Promise<z.input<Contract[M]['output']>>;
 
+/**
+ * Methods answered from the program itself rather than the data file (the report catalogue, the seed lists): the
+ * host serves them even when no data file is open, so `ledger reports` works while the app holds the file.
+ */
+export const fileFreeMethods: ReadonlySet<LedgerMethod> = new Set<LedgerMethod>(['reports.list', 'org.seedTowns', 'org.seedUnits']);
+
 export const handlers: { [M in LedgerMethod]: Handler<M> } = {
   'dashboard.summary': (ctx) => dashboardSummary(ctx),
 

@@ -29,3 +29,11 @@ export const dashboardSummary = z.object({
   auditToday: z.number(),
 });
 export type DashboardSummary = z.infer<typeof dashboardSummary>;
+
+/** What `app.generateDemo` (and `ledger demo`) reports: where the demo data set is and how big it is. */
+export const demoData = z.object({
+  dataDir: z.string(),
+  units: z.number(),
+  people: z.number(),
+});
+export type DemoData = z.infer<typeof demoData>;

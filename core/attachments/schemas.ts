@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from '../api/common';
+import { id } from '../schema/common';
 
 /** What an attachment may hang off: a 流程节点, a 考察/思想汇报, the 政审 record or one 函调 letter. */
 export const OWNER_TYPES = ['member_step', 'member_periodic', 'member_review', 'review_letter'] as const;

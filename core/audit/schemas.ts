@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageOf, pageQuery } from '../api/common';
+import { isoDate, pageOf, pageQuery } from '../schema/common';
 
 export const auditEntry = z.object({
   id: z.number(),

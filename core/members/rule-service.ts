@@ -3,7 +3,7 @@ import { desc } from 'drizzle-orm';
 import { ruleTables } from '../../db/schema';
 import { recordAudit } from '../audit/service';
 import { inTransaction, timestamp, today, type LedgerContext } from '../context';
-import { toInvalid } from '../api/validate';
+import { toInvalid } from '../schema/validate';
 import { DEFAULT_RULE_TABLE, HARD_RULES, RULE_DEFS, RULE_IDS, mergeTable, normalizeTable, ruleTableSchema, tableInForce, type RuleTable, type RuleTableOverrides } from './rule-table';
 
 /** Normalised on load: a row an older version wrote (a missing rule, 100000 months) is clamped, never trusted. */

@@ -3,7 +3,7 @@
  * read from here, so a township with a stricter practice, or a revised 细则, changes data, not code.
  */
 import { z } from 'zod';
-import { isoDate } from '../api/common';
+import { isoDate } from '../schema/common';
 import { clampThreshold, thresholdProblem } from './rules-thresholds';
 import { STEP_NUMBERS, type StepNo } from './steps';
 

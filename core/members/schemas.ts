@@ -1,6 +1,6 @@
 /** The contract's shapes for 发展党员. Pure: the renderer imports them for forms and types. */
 import { z } from 'zod';
-import { id, isoDate, optionalText, pageOf, pageQuery } from '../api/common';
+import { id, isoDate, optionalText, pageOf, pageQuery } from '../schema/common';
 import type { MemberRecord } from './record';
 import { RULE_IDS, ruleTableOverridesSchema } from './rule-table';
 

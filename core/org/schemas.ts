@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, optionalText, requiredText } from '../api/common';
+import { id, optionalText, requiredText } from '../schema/common';
 import { BRANCH_KINDS, UNIT_KINDS } from '../people/codes';
 import { DORMANT_YEARS } from './limits';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, optionalText, pageOf, pageQuery, requiredText } from '../api/common';
+import { id, isoDate, optionalText, pageOf, pageQuery, requiredText } from '../schema/common';
 import { ETHNICITIES, EDUCATIONS, GENDERS, OCCUPATIONS } from './codes';
 
 const ethnicityCodes = ETHNICITIES.map((e) => e.code) as [string, ...string[]];

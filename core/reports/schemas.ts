@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate } from '../api/common';
+import { id, isoDate } from '../schema/common';
 
 export const reportParam = z.enum(['period', 'units', 'mask']);
 

@@ -1,13 +1,31 @@
 import { Spin } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { AppStatus } from '../../core/app/schemas';
 import type { Settings } from '../../core/org/schemas';
 import { ApiError, call } from './api/client';
 import { SessionContext, type Session } from './components/session';
 import { ErrorScreen } from './shell/ErrorScreen';
 import { AppShell } from './shell/AppShell';
-import { SetupWizard } from './pages/setup/SetupWizard';
+import { preloadPage } from './shell/menu';
+import { PageLoadBoundary, PageLoading, lazyPage } from './shell/lazyPage';
 import { setLedgerToday } from './pages/members/labels';
+
+// Seen once per township, so its code (with the seed lists' UI) loads only when needed.
+const SetupWizard = lazyPage(() => import('./pages/setup/SetupWizard'), 'SetupWizard');
+
+/**
+ * The first answers are asked for as soon as this code runs, not after React has drawn the loading screen: the
+ * ledger's status, its settings and the code of the page in the address bar arrive side by side.
+ */
+function startFirstLoad() {
+  preloadPage(window.location.hash.replace(/^#/, '').split('?')[0] || '/');
+  const status = call('app.status', {});
+  status.catch(() => undefined); // handled in settle; this only keeps an early failure from being reported twice
+  // Used only when the ledger turns out to be ready; on any other state its failure is expected and ignored.
+  const settings = call('org.getSettings', {}).catch(() => null);
+  return { status, settings };
+}
+let firstLoad: ReturnType<typeof startFirstLoad> | null = startFirstLoad();
 
 type BootState =
   | { phase: 'loading' }
@@ -20,16 +38,19 @@ export function Boot() {
   const [state, setState] = useState<BootState>({ phase: 'loading' });
 
   const settle = useCallback(async (known?: AppStatus) => {
+    const first = known ? null : firstLoad;
+    firstLoad = null;
     let status: AppStatus | null = known ?? null;
     try {
-      status ??= await call('app.status', {});
+      status ??= await (first?.status ?? call('app.status', {}));
       setLedgerToday(status.today);
       if (status.state === 'error') {
         setState({ phase: 'error', status, error: status.error ?? { message: '数据文件无法打开。' } });
       } else if (status.state === 'setup') {
         setState({ phase: 'setup', status });
       } else {
-        setState({ phase: 'ready', status, settings: await call('org.getSettings', {}) });
+        const settings = (await first?.settings) ?? (await call('org.getSettings', {}));
+        setState({ phase: 'ready', status, settings });
       }
     } catch (err) {
       const error = err instanceof ApiError ? { message: err.message, hint: err.hint } : { message: String(err) };
@@ -67,7 +88,15 @@ export function Boot() {
     };
     return <ErrorScreen status={state.status} error={state.error} onRetry={retry} />;
   }
-  if (state.phase === 'setup') return <SetupWizard status={state.status} onDone={reboot} />;
+  if (state.phase === 'setup') {
+    return (
+      <PageLoadBoundary>
+        <Suspense fallback={<PageLoading />}>
+          <SetupWizard status={state.status} onDone={reboot} />
+        </Suspense>
+      </PageLoadBoundary>
+    );
+  }
 
   const session: Session = {
     status: state.status,

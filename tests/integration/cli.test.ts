@@ -13,7 +13,8 @@ function ledger(...args: string[]) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-describe('ledger CLI', () => {
+// Each run starts a fresh process through tsx: seconds apiece on a loaded 2-core machine.
+describe('ledger CLI', { timeout: 120_000 }, () => {
   it('lists every contract method with its input schema', () => {
     const run = ledger('methods');
     expect(run.code).toBe(0);

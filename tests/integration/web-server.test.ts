@@ -76,3 +76,23 @@ describe('web mode security', () => {
     expect(res.status).toBe(404);
   });
 });
+
+describe('report download', () => {
+  const auth = { ...json, 'x-ledger-token': TOKEN };
+
+  it('streams the workbook the contract method reports.export built, decoded from its base64', async () => {
+    const res = await send('/api/download/report', { method: 'POST', headers: auth, body: JSON.stringify({ reportId: 'people-roster' }) });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('人员花名册'));
+    expect(res.body.startsWith('PK')).toBe(true);
+  });
+
+  it('refuses bad input with the contract’s Chinese validation message', async () => {
+    const bad = await send('/api/download/report', { method: 'POST', headers: auth, body: JSON.stringify({ reportId: 'people-roster', from: '2026-13-01' }) });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('from') } });
+    const unknown = await send('/api/download/report', { method: 'POST', headers: auth, body: JSON.stringify({ reportId: 'no-such' }) });
+    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});

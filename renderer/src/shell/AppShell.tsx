@@ -1,7 +1,9 @@
 import { Layout, Menu, Typography } from 'antd';
+import { Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../components/session';
 import { DemoBanner } from './DemoBanner';
+import { PageLoadBoundary, PageLoading } from './lazyPage';
 import { MODULES } from './menu';
 
 export function AppShell() {
@@ -33,12 +35,16 @@ export function AppShell() {
             <Typography.Text type="secondary">{settings.unitName}</Typography.Text>
           </Layout.Header>
           <Layout.Content style={{ padding: 16 }}>
-            <Routes>
-              {MODULES.map((m) => (
-                <Route key={m.path} path={m.path} element={<m.page />} />
-              ))}
-              <Route path="*" element={<Navigate to="/" replace />} />
-            </Routes>
+            <PageLoadBoundary key={pathname}>
+              <Suspense fallback={<PageLoading />}>
+                <Routes>
+                  {MODULES.map((m) => (
+                    <Route key={m.path} path={m.path} element={<m.page />} />
+                  ))}
+                  <Route path="*" element={<Navigate to="/" replace />} />
+                </Routes>
+              </Suspense>
+            </PageLoadBoundary>
           </Layout.Content>
         </Layout>
       </Layout>

@@ -1,18 +1,21 @@
 import { ApartmentOutlined, FileExcelOutlined, FlagOutlined, HistoryOutlined, HomeOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
-import { AuditPage } from '../pages/audit/AuditPage';
-import { HomePage } from '../pages/home/HomePage';
-import { CompliancePage } from '../pages/members/CompliancePage';
-import { MembersPage } from '../pages/members/MembersPage';
-import { OrgPage } from '../pages/org/OrgPage';
-import { PeoplePage } from '../pages/people/PeoplePage';
-import { ReportsPage } from '../pages/reports/ReportsPage';
+import { lazyPage } from './lazyPage';
+
+// One chunk per page, loaded on its first visit.
+const HomePage = lazyPage(() => import('../pages/home/HomePage'), 'HomePage');
+const PeoplePage = lazyPage(() => import('../pages/people/PeoplePage'), 'PeoplePage');
+const MembersPage = lazyPage(() => import('../pages/members/MembersPage'), 'MembersPage');
+const CompliancePage = lazyPage(() => import('../pages/members/CompliancePage'), 'CompliancePage');
+const ReportsPage = lazyPage(() => import('../pages/reports/ReportsPage'), 'ReportsPage');
+const OrgPage = lazyPage(() => import('../pages/org/OrgPage'), 'OrgPage');
+const AuditPage = lazyPage(() => import('../pages/audit/AuditPage'), 'AuditPage');
 
 export interface ModuleEntry {
   path: string;
   label: string;
   icon: ReactNode;
-  page: ComponentType;
+  page: ComponentType & { preload(): Promise<unknown> };
 }
 
 /** New modules (发展党员, 后备人才, 服务中心 …) join by adding one entry here. */
@@ -26,3 +29,12 @@ export const MODULES: ModuleEntry[] = [
   { path: '/org', label: '组织设置', icon: <ApartmentOutlined />, page: OrgPage },
   { path: '/audit', label: '操作日志', icon: <HistoryOutlined />, page: AuditPage },
 ];
+
+/**
+ * Starts fetching the code of the page at this route, so that it arrives while the shell is still asking the
+ * ledger for its status instead of after. Unknown routes fall back to 首页, as the shell's router does.
+ */
+export function preloadPage(pathname: string): void {
+  const entry = MODULES.find((m) => (m.path === '/' ? pathname === '/' : pathname.startsWith(m.path))) ?? MODULES[0]!;
+  void entry.page.preload().catch(() => undefined);
+}

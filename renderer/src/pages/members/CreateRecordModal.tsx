@@ -1,11 +1,12 @@
-import { Alert, Button, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Form, Input, Modal } from 'antd';
 import { todayIso } from './labels';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError, call } from '../../api/client';
 import { useNotify } from '../../components/useNotify';
 import { PersonPicker, type PickedPerson } from './PersonPicker';
-import { branchOptions, useBranches } from './useBranches';
+import { BranchSelect } from '../../components/BranchSelect';
+import { useBranches } from '../../components/useBranches';
 import type { ViolationView } from './types';
 
 interface Props {
@@ -29,7 +30,7 @@ const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null)
 export function CreateRecordModal({ open, onClose, onCreated }: Props) {
   const { message, fail } = useNotify();
   const [form] = Form.useForm<Values>();
-  const branches = useBranches();
+  const { branches, loaded } = useBranches();
   const [saving, setSaving] = useState(false);
   const [refused, setRefused] = useState<ViolationView[] | null>(null);
   const [existing, setExisting] = useState<number | null>(null);
@@ -97,7 +98,7 @@ export function CreateRecordModal({ open, onClose, onCreated }: Props) {
           <Alert type="info" showIcon style={{ marginBottom: 16 }} title="此人已有进行中的发展档案" action={<Button size="small" onClick={() => onCreated(existing)}>打开已有档案</Button>} />
         )}
         <Form.Item name="branchId" label="党支部">
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={branchOptions(branches)} placeholder="选择人员后自动带出本村党支部" />
+          <BranchSelect branches={branches} loaded={loaded} placeholder="选择人员后自动带出本村党支部" />
         </Form.Item>
         <Form.Item name="applicationDate" label="递交入党申请书日期" rules={[{ required: true, message: '请填写申请日期' }]}>
           <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />

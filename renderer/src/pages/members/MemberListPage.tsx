@@ -15,7 +15,7 @@ import { memberColumns } from './memberColumns';
 import { remotePagination, sortFromTable, type SortState } from '../../components/remoteTable';
 import type { RecordSummary } from './types';
 import type { RecordSortField } from '../../../../core/members/schemas';
-import { useBranches } from './useBranches';
+import { useBranches } from '../../components/useBranches';
 
 type View = 'list' | 'ledger';
 
@@ -27,7 +27,7 @@ export function MemberListPage() {
   const filters = useMemo(() => readFilters(params), [params]);
   const view: View = params.get('view') === 'ledger' ? 'ledger' : 'list';
   const { units } = useUnits(false);
-  const branches = useBranches();
+  const { branches, loaded: branchesLoaded } = useBranches();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [sort, setSort] = useState<SortState<RecordSortField>>({ field: null, order: null });
   const [data, setData] = useState<{ items: RecordSummary[]; total: number }>({ items: [], total: 0 });
@@ -82,7 +82,7 @@ export function MemberListPage() {
       }
     >
       <div style={{ marginBottom: 12 }}>
-        <MemberFilters value={filters} units={units} branches={branches} onChange={(patch) => setQuery({ ...filters, ...patch })} />
+        <MemberFilters value={filters} units={units} branches={branches} branchesLoaded={branchesLoaded} onChange={(patch) => setQuery({ ...filters, ...patch })} />
       </div>
       <Table<RecordSummary>
         rowKey="id"

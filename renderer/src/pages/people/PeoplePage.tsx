@@ -1,29 +1,23 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Table, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { MethodInput } from '../../../../core/api/contract';
 import { call } from '../../api/client';
-import { remotePagination, sortFromTable, type SortState } from '../../components/remoteTable';
+import { remotePagination, sortFromTable } from '../../components/remoteTable';
 import { useNotify } from '../../components/useNotify';
 import { useUnits } from '../../components/useUnits';
 import { peopleColumns, type PersonRow } from './peopleColumns';
 import { PeopleFilters, type PeopleFilterValues } from './PeopleFilters';
 import { PersonForm } from './PersonForm';
-
-type SortField = NonNullable<MethodInput<'people.list'>['sortField']>;
-
-const NO_FILTERS: PeopleFilterValues = { q: '', unitId: null, gender: null, ethnicity: null, education: null, occupation: null };
+import { hasPeopleFilters, peopleViewParams, readPeopleView, type PeopleSortField, type PeopleView } from './peopleParams';
 
 /** Remote paging, sorting and filtering only: a township can hold 10,000+ people and the list must stay instant. */
 export function PeoplePage() {
   const { message, fail, doneWithUndo } = useNotify();
   const [params, setParams] = useSearchParams();
-  const deleted = params.get('deleted') === '1';
+  const view = useMemo(() => readPeopleView(params), [params]);
+  const { filters, deleted, page, sort } = view;
   const { units } = useUnits(true);
-  const [filters, setFilters] = useState<PeopleFilterValues>(NO_FILTERS);
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const [sort, setSort] = useState<SortState<SortField>>({ field: null, order: null });
   const [data, setData] = useState<{ items: PersonRow[]; total: number }>({ items: [], total: 0 });
   const [loading, setLoading] = useState(false);
   const [editing, setEditing] = useState<number | null | undefined>(undefined);
@@ -44,15 +38,9 @@ export function PeoplePage() {
       .finally(() => ticket === latest.current && setLoading(false));
   }, [filters, deleted, sort, page, version, fail]);
 
-  const changeFilters = (patch: Partial<PeopleFilterValues>) => {
-    setFilters((f) => ({ ...f, ...patch }));
-    setPage((p) => ({ ...p, page: 1 }));
-  };
-
-  const setDeleted = (on: boolean) => {
-    setParams(on ? { deleted: '1' } : {}, { replace: true });
-    setPage((p) => ({ ...p, page: 1 }));
-  };
+  const show = (next: Partial<PeopleView>) => setParams(peopleViewParams({ ...view, ...next }), { replace: true });
+  const changeFilters = (patch: Partial<PeopleFilterValues>) => show({ filters: { ...filters, ...patch }, page: { ...page, page: 1 } });
+  const setDeleted = (on: boolean) => show({ deleted: on, page: { ...page, page: 1 } });
 
   const restore = async (row: PersonRow) => {
     try {
@@ -107,11 +95,10 @@ export function PeoplePage() {
         dataSource={data.items}
         loading={loading}
         scroll={{ x: 1100 }}
-        locale={{ emptyText: deleted ? '没有已删除的人员' : '暂无人员，请点右上角“新增人员”' }}
+        locale={{ emptyText: deleted ? '没有已删除的人员' : hasPeopleFilters(filters) ? '没有符合条件的人员' : '暂无人员，请点右上角“新增人员”' }}
         pagination={remotePagination(page, data.total, '人')}
         onChange={(pagination, _filters, sorter) => {
-          setSort(sortFromTable<SortField, PersonRow>(sorter));
-          setPage({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 });
+          show({ sort: sortFromTable<PeopleSortField, PersonRow>(sorter), page: { page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 } });
         }}
       />
       <PersonForm

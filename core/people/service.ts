@@ -2,6 +2,8 @@ import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, type SQL } f
 import type { z } from 'zod';
 import { orgUnits, people } from '../../db/schema';
 import { recordAudit } from '../audit/service';
+import { assertUnchangedSince } from '../audit/version';
+import { activeRecordSummary } from '../members/service';
 import { inTransaction, timestamp, today, type LedgerContext } from '../context';
 import { LedgerError, invalid, notFound } from '../errors';
 import { containsText } from '../search';
@@ -168,9 +170,29 @@ export function updatePerson(ctx: LedgerContext, id: number, input: z.output<typ
   });
 }
 
-export function setPersonDeleted(ctx: LedgerContext, id: number, deleted: boolean): Person {
+export interface RemovalOptions {
+  /** The clerk was told the person has a 发展档案 in progress and still wants them deleted. */
+  confirmActiveRecord?: boolean;
+  /** For a restore from an undo toast: the version the deletion left (see audit/version.ts). */
+  since?: number | null;
+}
+
+/** Deleting a person takes their 发展档案 off every list and report with them, so an active one is never lost silently. */
+export function setPersonDeleted(ctx: LedgerContext, id: number, deleted: boolean, opts: RemovalOptions = {}): Person {
   return inTransaction(ctx, () => {
     const before = getPerson(ctx, id);
+    if (deleted) {
+      const active = activeRecordSummary(ctx, id);
+      if (active && !opts.confirmActiveRecord) {
+        const where = active.stage ? `第${active.stage}阶段（${active.stageName}），当前为${active.status}` : active.status;
+        throw new LedgerError('CONFLICT', `${before.name}有进行中的发展档案（${where}），删除该人员后此档案将不再出现在发展党员列表、统计和报表中。`, {
+          hint: '如确需删除，请确认后再删除；如只是档案建错了，请到该发展档案中删除档案。',
+          details: { activeRecord: active },
+        });
+      }
+    } else {
+      assertUnchangedSince(ctx, { kind: 'person', id }, opts.since, before.name);
+    }
     ctx.db
       .update(people)
       .set({ deletedAt: deleted ? timestamp(ctx) : null, updatedAt: timestamp(ctx) })

@@ -1,4 +1,4 @@
-import { BarChartOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { BarChartOutlined, DeleteOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button, Card, Segmented, Space, Table } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { useSession } from '../../components/session';
 import { useNotify } from '../../components/useNotify';
 import { useUnits } from '../../components/useUnits';
 import { CreateRecordModal } from './CreateRecordModal';
+import { DeletedRecordsModal } from './DeletedRecordsModal';
 import { filterParams, hasFilters, readFilters, toQuery, type MemberFilterValues } from './filters';
 import { LEDGER_WIDTH, ledgerColumns } from './ledgerColumns';
 import { recordPath } from './labels';
@@ -33,6 +34,7 @@ export function MemberListPage() {
   const [data, setData] = useState<{ items: RecordSummary[]; total: number }>({ items: [], total: 0 });
   const [loading, setLoading] = useState(false);
   const [creating, setCreating] = useState(false);
+  const [showDeleted, setShowDeleted] = useState(false);
   const latest = useRef(0);
 
   useEffect(() => {
@@ -75,6 +77,9 @@ export function MemberListPage() {
           <Button icon={<SafetyCertificateOutlined />} onClick={() => navigate('/compliance')}>
             合规检查
           </Button>
+          <Button icon={<DeleteOutlined />} onClick={() => setShowDeleted(true)}>
+            已删除的档案
+          </Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             新建档案
           </Button>
@@ -103,6 +108,7 @@ export function MemberListPage() {
           } else setPage({ page: p.current ?? 1, pageSize: p.pageSize ?? 20 });
         }}
       />
+      <DeletedRecordsModal open={showDeleted} onClose={() => setShowDeleted(false)} onRestored={(id) => navigate(recordPath(id))} />
       <CreateRecordModal open={creating} onClose={() => setCreating(false)} onCreated={(id) => navigate(recordPath(id))} />
     </Card>
   );

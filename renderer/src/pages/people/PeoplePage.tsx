@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { call } from '../../api/client';
@@ -9,11 +9,13 @@ import { useUnits } from '../../components/useUnits';
 import { peopleColumns, type PersonRow } from './peopleColumns';
 import { PeopleFilters, type PeopleFilterValues } from './PeopleFilters';
 import { PersonForm } from './PersonForm';
+import { stageTitle } from '../members/labels';
 import { hasPeopleFilters, peopleViewParams, readPeopleView, type PeopleSortField, type PeopleView } from './peopleParams';
 
 /** Remote paging, sorting and filtering only: a township can hold 10,000+ people and the list must stay instant. */
 export function PeoplePage() {
   const { message, fail, doneWithUndo } = useNotify();
+  const { modal } = App.useApp();
   const [params, setParams] = useSearchParams();
   const view = useMemo(() => readPeopleView(params), [params]);
   const { filters, deleted, page, sort } = view;
@@ -42,24 +44,53 @@ export function PeoplePage() {
   const changeFilters = (patch: Partial<PeopleFilterValues>) => show({ filters: { ...filters, ...patch }, page: { ...page, page: 1 } });
   const setDeleted = (on: boolean) => show({ deleted: on, page: { ...page, page: 1 } });
 
-  const restore = async (row: PersonRow) => {
+  /** `since` comes from an undo toast: the core refuses if the person changed after the deletion. */
+  const restore = async (row: PersonRow, since?: number) => {
     try {
-      await call('people.restore', { id: row.id });
+      await call('people.restore', { id: row.id, since });
       message.success(`已恢复：${row.name}`);
       reload();
+    } catch (err) {
+      fail(err);
+      reload();
+    }
+  };
+
+  const remove = async (row: PersonRow, confirmActiveRecord: boolean) => {
+    try {
+      const { undoVersion } = await call('people.remove', { id: row.id, confirmActiveRecord });
+      reload();
+      doneWithUndo(`deleted-${row.id}`, `已删除：${row.name}`, '撤销', () => void restore(row, undoVersion));
     } catch (err) {
       fail(err);
     }
   };
 
-  const remove = async (row: PersonRow) => {
+  const askRemove = async (row: PersonRow) => {
+    let active;
     try {
-      await call('people.remove', { id: row.id });
-      reload();
-      doneWithUndo(`deleted-${row.id}`, `已删除：${row.name}`, '撤销', () => void restore(row));
+      active = await call('people.activeRecord', { id: row.id });
     } catch (err) {
-      fail(err);
+      return fail(err);
     }
+    modal.confirm({
+      title: active ? `${row.name}有进行中的发展档案，仍要删除该人员？` : `删除人员：${row.name}？`,
+      content: active ? (
+        <>
+          <p>
+            该人员有进行中的发展档案（{active.stage ? stageTitle(active.stage) : '尚未开始'}，当前为{active.status}）。
+            删除人员后，该档案也将不再出现在发展党员列表、统计和报表中；在“已删除”中恢复该人员即可一并恢复。
+          </p>
+          <p style={{ marginBottom: 0 }}>如果只是发展档案建错了，请打开该档案，用“删除档案”删除档案本身。</p>
+        </>
+      ) : (
+        '删除后可在“已删除”中恢复。'
+      ),
+      okText: active ? '仍然删除' : '删除',
+      cancelText: '取消',
+      okButtonProps: { danger: true },
+      onOk: () => remove(row, !!active),
+    });
   };
 
   const columns = peopleColumns({
@@ -67,7 +98,7 @@ export function PeoplePage() {
     sortField: sort.field,
     sortOrder: sort.order,
     onEdit: (row) => setEditing(row.id),
-    onDelete: (row) => void remove(row),
+    onDelete: (row) => void askRemove(row),
     onRestore: (row) => void restore(row),
   });
 

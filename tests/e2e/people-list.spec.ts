@@ -50,6 +50,6 @@ test('人员库按姓名排序用拼音顺序（与发展党员列表一致）�
   await expect(nameColumn(page)).toHaveText(['张伟', '马秀兰', '马_兰', '白玛', '阿依古丽']);
 
   await page.getByRole('menuitem', { name: '首页' }).click();
-  await page.evaluate(() => (location.hash = '#/people?sort=name&order=ascend'));
+  await page.evaluate("location.hash = '#/people?sort=name&order=ascend'");
   await expect(nameColumn(page).first()).toHaveText('阿依古丽');
 });

@@ -13,7 +13,7 @@ async function activist(page: Page, name = '马文明'): Promise<number> {
 }
 
 async function openRecord(page: Page, id: number) {
-  await page.evaluate((hash) => (location.hash = hash), `#/members?record=${id}`);
+  await page.evaluate(`location.hash = '#/members?record=${id}'`);
   await expect(page.getByTestId('step-3')).toContainText('2023-03-01');
 }
 

@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError, call } from '../../api/client';
 import { useNotify } from '../../components/useNotify';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { PersonPicker, type PickedPerson } from './PersonPicker';
 import { BranchSelect } from '../../components/BranchSelect';
 import { useBranches } from '../../components/useBranches';
@@ -35,6 +36,7 @@ export function CreateRecordModal({ open, onClose, onCreated }: Props) {
   const [refused, setRefused] = useState<ViolationView[] | null>(null);
   const [existing, setExisting] = useState<number | null>(null);
   const league = Form.useWatch('leagueMember', form);
+  const { markDirty, guardClose } = useUnsavedGuard(open);
 
   const pick = (p: PickedPerson | null) => {
     setExisting(null);
@@ -75,7 +77,7 @@ export function CreateRecordModal({ open, onClose, onCreated }: Props) {
       confirmLoading={saving}
       // A real submit button tied to the form by id, so Enter in any field saves, as in every other form.
       okButtonProps={{ htmlType: 'submit', form: 'create' }}
-      onCancel={onClose}
+      onCancel={guardClose(onClose)}
       destroyOnHidden
       afterClose={() => {
         setRefused(null);
@@ -89,7 +91,10 @@ export function CreateRecordModal({ open, onClose, onCreated }: Props) {
         preserve={false}
         initialValues={{ applicationDate: dayjs(todayIso()), leagueMember: false, personId: null, branchId: null, leagueRecommendDate: null }}
         onFinish={submit}
-        onValuesChange={(changed) => !('overrideReason' in changed) && setRefused(null)}
+        onValuesChange={(changed) => {
+          markDirty();
+          if (!('overrideReason' in changed)) setRefused(null);
+        }}
       >
         <Form.Item name="personId" label="人员" rules={[{ required: true, message: '请从人员库中选择' }]} extra="档案中的姓名、身份证号等取自人员库">
           <PersonPicker autoFocus onPick={pick} />

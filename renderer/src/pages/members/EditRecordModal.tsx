@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { call } from '../../api/client';
 import { useNotify } from '../../components/useNotify';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import type { RecordDetail } from './types';
 import { BranchSelect } from '../../components/BranchSelect';
 import { useBranches } from '../../components/useBranches';
@@ -22,6 +23,7 @@ export function EditRecordModal({ detail, open, onClose, onSaved }: { detail: Re
   const { branches, loaded } = useBranches();
   const [saving, setSaving] = useState(false);
   const league = Form.useWatch('leagueMember', form);
+  const { markDirty, guardClose } = useUnsavedGuard(open);
 
   useEffect(() => {
     if (!open) return;
@@ -55,8 +57,8 @@ export function EditRecordModal({ detail, open, onClose, onSaved }: { detail: Re
   };
 
   return (
-    <Modal open={open} title={`修改基本信息：${detail.personName}`} okText="保存" cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={onClose} forceRender>
-      <Form<Values> form={form} name="record" layout="vertical" onFinish={save}>
+    <Modal open={open} title={`修改基本信息：${detail.personName}`} okText="保存" cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={guardClose(onClose)} forceRender>
+      <Form<Values> form={form} name="record" layout="vertical" onFinish={save} onValuesChange={markDirty}>
         <Form.Item name="branchId" label="党支部">
           <BranchSelect branches={branches} loaded={loaded} />
         </Form.Item>

@@ -11,6 +11,7 @@ import * as people from '../people/schemas';
 import * as reports from '../reports/schemas';
 import * as members from '../members/schemas';
 import * as attachments from '../attachments/schemas';
+import * as removal from '../members/removal-schemas';
 
 interface MethodDef<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -29,6 +30,10 @@ function command<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, 
 }
 
 const none = z.object({}).default({});
+
+/** What an undoable action returns: its toast passes undoVersion back as `since` (see core/audit/version.ts). */
+const undoable = z.object({ id: z.number(), undoVersion: z.number().int() });
+const since = z.number().int().nullish().describe('撤销提示带回的版本号；此后该记录有修改则拒绝恢复。从“已删除”列表恢复时不填');
 
 export const contract = {
   'app.status': query(none, app.appStatus, '程序与数据文件状态'),
@@ -63,15 +68,28 @@ export const contract = {
   'people.get': query(byId, people.person, '读取一个人员（含完整身份证号）'),
   'people.create': command(people.personInput, people.person, '新增人员'),
   'people.update': command(people.personUpdate, people.person, '修改人员'),
-  'people.remove': command(byId, ok, '删除人员（可恢复）'),
-  'people.restore': command(byId, people.person, '恢复已删除人员'),
+  'people.remove': command(
+    byId.extend({ confirmActiveRecord: z.boolean().default(false) }),
+    undoable,
+    '删除人员（可恢复）；该人员有进行中的发展档案时须 confirmActiveRecord: true',
+  ),
+  'people.restore': command(byId.extend({ since }), people.person, '恢复已删除人员'),
+  'people.activeRecord': query(byId, removal.activeRecordOut.nullable(), '该人员进行中的发展档案（删除人员前提示用）'),
 
   'members.list': query(members.recordQuery, members.recordPage, '发展党员档案列表（可按阶段、村、支部、逾期、违规筛选）'),
   'members.get': query(byId, members.recordDetail, '一份发展档案：25个流程节点、政审、违规与提醒'),
   'members.create': command(members.createRecordInput, byId, '建立发展档案（记录递交入党申请书）'),
   'members.update': command(members.updateRecordInput, byId, '修改发展档案基本信息'),
   'members.recordStep': command(members.recordStepInput, z.object({ id: z.number(), violations: z.array(members.violation) }), '记录一个流程节点'),
-  'members.removeStep': command(z.object({ recordId: z.number().int(), stepNo: z.number().int() }), byId, '撤销一个流程节点记录'),
+  'members.removeStep': command(z.object({ recordId: z.number().int(), stepNo: z.number().int() }), undoable, '撤销一个流程节点记录'),
+  'members.restoreStep': command(
+    members.recordStepInput.extend({ since: z.number().int() }),
+    z.object({ id: z.number(), violations: z.array(members.violation) }),
+    '恢复刚撤销的流程节点（撤销后档案有任何修改则拒绝，以免覆盖新内容）',
+  ),
+  'members.remove': command(byId, undoable, '删除误建的发展档案（可恢复；不同于终止培养）'),
+  'members.restore': command(byId.extend({ since }), byId, '恢复已删除的发展档案'),
+  'members.listDeleted': query(none, z.array(removal.deletedRecord), '已删除的发展档案'),
   'members.saveReview': command(members.reviewInput, byId, '保存政治审查（一谈一报一审一定）'),
   'members.addLetter': command(members.letterInput, byId, '新增函调记录'),
   'members.removeLetter': command(byId, byId, '删除函调记录'),

@@ -16,6 +16,7 @@ import { allFindings, allReminders, getRecordDetail, indicators, listRecords, ov
 import { describeRuleTable, ruleTableInForce, updateRuleTable } from '../members/rule-service';
 import { exportReport, listReports } from '../reports/service';
 import type { Contract, Method } from './contract';
+import { undoable } from '../audit/version';
 
 export type LedgerMethod = Exclude<Method, `app.${string}`>;
 
@@ -54,18 +55,20 @@ export const handlers: { [M in LedgerMethod]: Handler<M> } = {
   'people.get': (ctx, { id }) => people.getPerson(ctx, id),
   'people.create': (ctx, input) => people.createPerson(ctx, input),
   'people.update': (ctx, { id, ...input }) => people.updatePerson(ctx, id, input),
-  'people.remove': (ctx, { id }) => {
-    people.setPersonDeleted(ctx, id, true);
-    return { ok: true as const };
-  },
-  'people.restore': (ctx, { id }) => people.setPersonDeleted(ctx, id, false),
+  'people.remove': (ctx, { id, confirmActiveRecord }) => undoable(ctx, { kind: 'person', id }, people.setPersonDeleted(ctx, id, true, { confirmActiveRecord }).id),
+  'people.restore': (ctx, { id, since }) => people.setPersonDeleted(ctx, id, false, { since }),
+  'people.activeRecord': (ctx, { id }) => members.activeRecordSummary(ctx, id),
 
   'members.list': (ctx, query) => listRecords(ctx, query),
   'members.get': (ctx, { id }) => getRecordDetail(ctx, id),
   'members.create': (ctx, input) => ({ id: members.createRecord(ctx, input) }),
   'members.update': (ctx, input) => ({ id: members.updateRecord(ctx, input) }),
   'members.recordStep': (ctx, input) => members.recordStep(ctx, input),
-  'members.removeStep': (ctx, { recordId, stepNo }) => ({ id: members.removeStep(ctx, recordId, stepNo) }),
+  'members.removeStep': (ctx, { recordId, stepNo }) => undoable(ctx, { kind: 'record', id: recordId }, members.removeStep(ctx, recordId, stepNo)),
+  'members.restoreStep': (ctx, input) => members.restoreStep(ctx, input),
+  'members.remove': (ctx, { id }) => undoable(ctx, { kind: 'record', id }, members.removeRecord(ctx, id)),
+  'members.restore': (ctx, { id, since }) => ({ id: members.restoreRecord(ctx, id, since) }),
+  'members.listDeleted': (ctx) => members.listDeletedRecords(ctx),
   'members.saveReview': (ctx, input) => ({ id: members.saveReview(ctx, input) }),
   'members.addLetter': (ctx, input) => ({ id: members.addLetter(ctx, input) }),
   'members.removeLetter': (ctx, { id }) => ({ id: members.removeLetter(ctx, id) }),

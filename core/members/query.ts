@@ -14,6 +14,7 @@ import { ruleTableInForce } from './rule-service';
 import { checkRecord, sortViolations, type Violation } from './rules';
 import type { RecordDetail, RecordSortField, RecordSummary, ReminderOut, recordQuery } from './schemas';
 import { STAGES, STEPS, stepDef } from './steps';
+import { comparePinyin } from '../people/pinyin';
 
 export interface Judged {
   loaded: LoadedRecord;
@@ -70,11 +71,9 @@ function statusGroup(status: string): '进行中' | '已转正' | '已终止' {
   return ENDED.has(status) ? '已终止' : '进行中';
 }
 
-const collator = new Intl.Collator('zh-CN');
-
 /** Stable comparators on the derived values a clerk sorts by; a file with no deadline sorts after every date. */
 const SORTERS: Record<RecordSortField, (a: RecordSummary, b: RecordSummary) => number> = {
-  personName: (a, b) => collator.compare(a.personName, b.personName),
+  personName: (a, b) => comparePinyin(a.personName, b.personName),
   lastStep: (a, b) => a.lastStep - b.lastStep,
   deadline: (a, b) => (a.deadline?.dueDate ?? '9999').localeCompare(b.deadline?.dueDate ?? '9999'),
   problems: (a, b) => a.errors - b.errors || a.overdue - b.overdue || a.warnings - b.warnings,

@@ -1,9 +1,10 @@
 /** Writes to 发展档案. Each owns its transaction and audit entry; the pure rules have the final say. */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import { memberExits, memberPeriodic, memberRecords, memberReviews, memberSteps, people, reviewLetters } from '../../db/schema';
+import { memberExits, memberPeriodic, memberRecords, memberReviews, memberSteps, orgUnits, people, reviewLetters } from '../../db/schema';
 import { hideAttachmentsOf } from '../attachments/service';
 import { recordAudit } from '../audit/service';
+import { assertUnchangedSince } from '../audit/version';
 import { inTransaction, timestamp, today, type LedgerContext } from '../context';
 import { LedgerError, invalid, notFound } from '../errors';
 import { loadRecord, loadRecords, toMemberRecord } from './load';
@@ -12,7 +13,7 @@ import { ruleTableInForce } from './rule-service';
 import { checkRecord, type Violation } from './rules';
 import { futureDateProblems, type DatedField } from './rules-entry';
 import type { createRecordInput, exitInput, letterInput, periodicInput, recordStepInput, reviewInput, updateRecordInput } from './schemas';
-import { stepDef, stepTitle, type StepNo } from './steps';
+import { STAGES, stepDef, stepTitle, type StepNo } from './steps';
 import { derived } from './derived';
 
 function violationKey(v: Violation): string {
@@ -297,4 +298,67 @@ export function removeExit(ctx: LedgerContext, id: number): number {
     recordAudit(ctx, { entity: 'member_exit', entityId: row.recordId, action: '撤销', summary: `撤销${row.kind}（${row.date}）`, before: row });
     return row.recordId;
   });
+}
+
+/** The file a person's deletion would take off every list: the one still in progress, with where it stands. */
+export function activeRecordSummary(ctx: LedgerContext, personId: number): { recordId: number; stage: number | null; stageName: string | null; status: string } | null {
+  const open = activeRecordOf(ctx, personId);
+  if (!open) return null;
+  const d = derived(toMemberRecord(open));
+  return { recordId: open.record.id, stage: d.currentStage, stageName: d.currentStage ? STAGES[d.currentStage - 1]!.name : null, status: d.status };
+}
+
+/**
+ * A file created by mistake (wrong person, a duplicate) is deleted, not 终止培养: 终止培养 is a decision about a real
+ * applicant and stays in the reports. Soft: the row keeps deleted_at, every list, count and report leaves it out
+ * (load.ts reads live files only), and restoreRecord brings it back.
+ */
+export function removeRecord(ctx: LedgerContext, id: number): number {
+  return inTransaction(ctx, () => {
+    const loaded = loadRecord(ctx, id);
+    const now = timestamp(ctx);
+    ctx.db.update(memberRecords).set({ deletedAt: now, updatedAt: now }).where(eq(memberRecords.id, id)).run();
+    recordAudit(ctx, { entity: 'member_record', entityId: id, action: '删除', summary: `删除发展档案：${loaded.person.name}（误建，不是终止培养）`, before: loaded.record });
+    return id;
+  });
+}
+
+export function restoreRecord(ctx: LedgerContext, id: number, since?: number | null): number {
+  return inTransaction(ctx, () => {
+    const row = ctx.db.select().from(memberRecords).where(eq(memberRecords.id, id)).get();
+    if (!row?.deletedAt) throw notFound('该已删除的发展档案');
+    const person = ctx.db.select({ name: people.name, deletedAt: people.deletedAt }).from(people).where(eq(people.id, row.personId)).get();
+    if (!person || person.deletedAt) throw invalid('该档案的人员已从人员库删除，请先在人员库恢复该人员');
+    assertUnchangedSince(ctx, { kind: 'record', id }, since, `${person.name}的发展档案`);
+    const open = activeRecordOf(ctx, row.personId);
+    if (open) {
+      throw new LedgerError('CONFLICT', `${person.name}已有另一份进行中的发展档案，不能再恢复这一份。`, { details: { existingRecordId: open.record.id } });
+    }
+    ctx.db.update(memberRecords).set({ deletedAt: null, updatedAt: timestamp(ctx) }).where(eq(memberRecords.id, id)).run();
+    recordAudit(ctx, { entity: 'member_record', entityId: id, action: '恢复', summary: `恢复发展档案：${person.name}`, after: { ...row, deletedAt: null } });
+    return id;
+  });
+}
+
+/** The undo of removeStep: records the step again only if nothing about the file was written since. */
+export function restoreStep(ctx: LedgerContext, input: z.output<typeof recordStepInput> & { since: number }) {
+  return inTransaction(ctx, () => {
+    const { since, ...step } = input;
+    assertUnchangedSince(ctx, { kind: 'record', id: step.recordId }, since, `该档案的“${stepTitle(step.stepNo as StepNo)}”`);
+    return recordStep(ctx, step);
+  });
+}
+
+/** Deleted files, newest first, for the 恢复 list: only files whose person is still in the 人员库. */
+export function listDeletedRecords(ctx: LedgerContext) {
+  return ctx.db
+    .select({ id: memberRecords.id, personName: people.name, unitName: orgUnits.name, applicationDate: memberSteps.date, deletedAt: memberRecords.deletedAt })
+    .from(memberRecords)
+    .innerJoin(people, eq(people.id, memberRecords.personId))
+    .leftJoin(orgUnits, eq(orgUnits.id, people.unitId))
+    .leftJoin(memberSteps, and(eq(memberSteps.recordId, memberRecords.id), eq(memberSteps.stepNo, 1)))
+    .where(and(isNotNull(memberRecords.deletedAt), isNull(people.deletedAt)))
+    .orderBy(desc(memberRecords.deletedAt), asc(memberRecords.id))
+    .all()
+    .map((r) => ({ ...r, deletedAt: r.deletedAt! }));
 }

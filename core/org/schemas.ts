@@ -55,7 +55,16 @@ export const setupInput = z.object({
   countyName: requiredText('县（区）名称', 30),
   townName: requiredText('乡镇（街道）名称', 30),
   unitName: requiredText('填报单位', 60),
-  units: z.array(z.object({ name: requiredText('村（社区）名称', 60), kind: unitKind })).max(500),
+  units: z
+    .array(
+      z.object({
+        name: requiredText('村（社区）名称', 60),
+        kind: unitKind,
+        /** The 党支部 created with the unit (一村一支部); null or absent when the clerk unticked it. */
+        branchName: requiredText('党支部名称', 60).nullish(),
+      }),
+    )
+    .max(500),
   fillerName: z.string().trim().max(20).default(''),
   reviewerName: z.string().trim().max(20).default(''),
   phone: z.string().trim().max(30).default(''),

@@ -22,15 +22,20 @@ export function setup(ctx: LedgerContext, input: z.output<typeof setupInput>) {
       phone: input.phone,
       setUp: true,
     });
+    const branchNames: string[] = [];
     input.units.forEach((u, i) => {
-      ctx.db.insert(orgUnits).values({ name: u.name, kind: u.kind, sortOrder: i + 1 }).run();
+      const unit = ctx.db.insert(orgUnits).values({ name: u.name, kind: u.kind, sortOrder: i + 1 }).returning({ id: orgUnits.id }).get();
+      if (u.branchName) {
+        ctx.db.insert(branches).values({ unitId: unit.id, name: u.branchName, kind: '党支部' }).run();
+        branchNames.push(u.branchName);
+      }
     });
     const after = getSettings(ctx);
     recordAudit(ctx, {
       entity: 'settings',
       action: '首次设置',
-      summary: `首次设置：${input.townName}，村（社区）${input.units.length} 个`,
-      after: { ...after, units: input.units.map((u) => u.name) },
+      summary: `首次设置：${input.townName}，村（社区）${input.units.length} 个，党支部 ${branchNames.length} 个`,
+      after: { ...after, units: input.units.map((u) => u.name), branches: branchNames },
     });
     return after;
   });

@@ -1,10 +1,14 @@
-import { and, asc, count, desc, eq, isNotNull, isNull, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { orgUnits, people } from '../../db/schema';
 import { recordAudit } from '../audit/service';
+import { assertUnchangedSince } from '../audit/version';
+import { activeRecordSummary } from '../members/service';
 import { inTransaction, timestamp, today, type LedgerContext } from '../context';
 import { LedgerError, invalid, notFound } from '../errors';
+import { containsText } from '../search';
 import { checkIdNumber, compareWithId, maskIdNumber, normalizeIdNumber } from './idcard';
+import { comparePinyin } from './pinyin';
 import type { Person, peopleQuery, personInput } from './schemas';
 
 /** The columns every person read selects, joined to the unit for its name. */
@@ -44,38 +48,59 @@ export function getPerson(ctx: LedgerContext, id: number): Person {
   return withMismatch(row);
 }
 
+/** Sorted in SQL; names are sorted by pinyin in memory instead (see pageByName). */
 const sortColumns = {
-  name: people.name,
   birthDate: people.birthDate,
   unitName: orgUnits.sortOrder,
   createdAt: people.createdAt,
   updatedAt: people.updatedAt,
 } as const;
 
-export function listPeople(ctx: LedgerContext, query: z.output<typeof peopleQuery>) {
+function peopleFilter(query: z.output<typeof peopleQuery>): SQL | undefined {
   const where: SQL[] = [query.deleted ? isNotNull(people.deletedAt) : isNull(people.deletedAt)];
   if (query.q) {
     const q = normalizeIdNumber(query.q);
-    where.push(or(like(people.name, `%${query.q}%`), like(people.idNumber, `%${q}%`), like(people.phone, `%${q}%`))!);
+    where.push(or(containsText(people.name, query.q), containsText(people.idNumber, q), containsText(people.phone, q))!);
   }
   if (query.unitId) where.push(eq(people.unitId, query.unitId));
   if (query.gender) where.push(eq(people.gender, query.gender));
   if (query.ethnicity) where.push(eq(people.ethnicity, query.ethnicity));
   if (query.education) where.push(eq(people.education, query.education));
   if (query.occupation) where.push(eq(people.occupation, query.occupation));
-  const filter = and(...where);
+  return and(...where);
+}
+
+/**
+ * Pinyin order, as the 发展党员 list sorts names. SQLite cannot collate by pinyin, so the matching ids and names
+ * (two short columns, fast even for a township's 10,000+ people) are sorted here and only one page is read in full.
+ */
+function pageIdsByName(ctx: LedgerContext, filter: SQL | undefined, query: z.output<typeof peopleQuery>): number[] {
+  const names = ctx.db.select({ id: people.id, name: people.name }).from(people).where(filter).all();
+  names.sort((a, b) => comparePinyin(a.name, b.name) || a.id - b.id);
+  if (query.sortOrder === 'descend') names.reverse();
+  const start = (query.page - 1) * query.pageSize;
+  return names.slice(start, start + query.pageSize).map((n) => n.id);
+}
+
+export function listPeople(ctx: LedgerContext, query: z.output<typeof peopleQuery>) {
+  const filter = peopleFilter(query);
   const total = ctx.db.select({ n: count() }).from(people).where(filter).get()?.n ?? 0;
-  const column = sortColumns[query.sortField ?? 'updatedAt'];
-  const order = query.sortOrder === 'ascend' ? asc(column) : desc(column);
-  const rows = ctx.db
-    .select(personColumns)
-    .from(people)
-    .leftJoin(orgUnits, eq(orgUnits.id, people.unitId))
-    .where(filter)
-    .orderBy(order, desc(people.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .all();
+  const select = () => ctx.db.select(personColumns).from(people).leftJoin(orgUnits, eq(orgUnits.id, people.unitId));
+  let rows;
+  if (query.sortField === 'name') {
+    const ids = pageIdsByName(ctx, filter, query);
+    const byId = new Map(select().where(inArray(people.id, ids)).all().map((r) => [r.id, r]));
+    rows = ids.map((id) => byId.get(id)!);
+  } else {
+    const column = sortColumns[query.sortField ?? 'updatedAt'];
+    const order = query.sortOrder === 'ascend' ? asc(column) : desc(column);
+    rows = select()
+      .where(filter)
+      .orderBy(order, desc(people.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .all();
+  }
   return {
     total,
     items: rows.map((r) => {
@@ -149,9 +174,29 @@ export function updatePerson(ctx: LedgerContext, id: number, input: z.output<typ
   });
 }
 
-export function setPersonDeleted(ctx: LedgerContext, id: number, deleted: boolean): Person {
+export interface RemovalOptions {
+  /** The clerk was told the person has a 发展档案 in progress and still wants them deleted. */
+  confirmActiveRecord?: boolean;
+  /** For a restore from an undo toast: the version the deletion left (see audit/version.ts). */
+  since?: number | null;
+}
+
+/** Deleting a person takes their 发展档案 off every list and report with them, so an active one is never lost silently. */
+export function setPersonDeleted(ctx: LedgerContext, id: number, deleted: boolean, opts: RemovalOptions = {}): Person {
   return inTransaction(ctx, () => {
     const before = getPerson(ctx, id);
+    if (deleted) {
+      const active = activeRecordSummary(ctx, id);
+      if (active && !opts.confirmActiveRecord) {
+        const where = active.stage ? `第${active.stage}阶段（${active.stageName}），当前为${active.status}` : active.status;
+        throw new LedgerError('CONFLICT', `${before.name}有进行中的发展档案（${where}），删除该人员后此档案将不再出现在发展党员列表、统计和报表中。`, {
+          hint: '如确需删除，请确认后再删除；如只是档案建错了，请到该发展档案中删除档案。',
+          details: { activeRecord: active },
+        });
+      }
+    } else {
+      assertUnchangedSince(ctx, { kind: 'person', id }, opts.since, before.name);
+    }
     ctx.db
       .update(people)
       .set({ deletedAt: deleted ? timestamp(ctx) : null, updatedAt: timestamp(ctx) })

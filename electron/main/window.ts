@@ -1,4 +1,4 @@
-import { BrowserWindow, screen, session, type App, type Rectangle, type Session } from 'electron';
+import { BrowserWindow, dialog, screen, session, type App, type Rectangle, type Session } from 'electron';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -186,6 +186,20 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
 
   // Main owns the title so it can always say whether demo data is open; the page's <title> must not replace it.
   win.on('page-title-updated', (event) => event.preventDefault());
+  // A half-filled form sets beforeunload (renderer/src/components/useUnsavedGuard.ts). Electron would then refuse to
+  // close or reload silently; ask the clerk instead, with the same words the page uses.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      title: APP_TITLE,
+      message: '放弃未保存的修改？',
+      detail: '有表单填写了一半还没有保存，关闭后将不会保留。',
+      buttons: ['放弃修改', '继续填写'],
+      defaultId: 1,
+      cancelId: 1,
+    });
+    if (choice === 0) event.preventDefault();
+  });
   win.once('ready-to-show', () => {
     if (state.maximized) win.maximize();
     win.show();

@@ -1,3 +1,5 @@
+// Must stay the first import: it configures zod before any schema module is evaluated.
+import './zodConfig';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';

@@ -89,14 +89,15 @@ test('删除后可撤销，已删除中可恢复', async ({ app: page }) => {
   await expect(drawer).toBeHidden();
 
   await page.getByRole('row', { name: /祁玉兰/ }).getByRole('button', { name: '删除' }).click();
-  await expect(page.getByText('确定删除？可在“已删除”中恢复')).toBeVisible();
-  await page.getByRole('tooltip').getByRole('button', { name: '删除' }).click();
+  const confirm = page.getByRole('dialog', { name: '删除人员：祁玉兰？' });
+  await expect(confirm).toContainText('删除后可在“已删除”中恢复');
+  await confirm.getByRole('button', { name: '删除' }).click();
   await expect(page.getByRole('row', { name: /祁玉兰/ })).toHaveCount(0);
   await page.getByRole('button', { name: '撤销' }).click();
   await expect(page.getByRole('row', { name: /祁玉兰/ })).toBeVisible();
 
   await page.getByRole('row', { name: /祁玉兰/ }).getByRole('button', { name: '删除' }).click();
-  await page.getByRole('tooltip').getByRole('button', { name: '删除' }).click();
+  await page.getByRole('dialog', { name: '删除人员：祁玉兰？' }).getByRole('button', { name: '删除' }).click();
   await page.getByRole('switch', { name: '已删除' }).click();
   await page.getByRole('row', { name: /祁玉兰/ }).getByRole('button', { name: '恢复' }).click();
   await expect(page.getByRole('row', { name: /祁玉兰/ })).toHaveCount(0);

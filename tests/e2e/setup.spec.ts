@@ -1,4 +1,4 @@
-import { expect, test, visibleOption } from './fixtures';
+import { expect, pickOption, test, visibleOption } from './fixtures';
 
 test('首次设置：选择多巴镇后进入工作台，首页显示村（社区）数', async ({ app: page }) => {
   await expect(page.getByRole('heading', { name: /首次设置/ })).toBeVisible();
@@ -65,4 +65,63 @@ test('首次设置：名单中没有的乡镇可以自定义，并手工添加�
   await page.getByRole('button', { name: '完成' }).click();
   await expect(page.getByTestId('town-name')).toHaveText('湟中区新城镇');
   await expect(page.getByTestId('stat-villages')).toContainText('1');
+});
+
+test('首次设置同时建立党支部：按乡镇名称拟定、可改名、可取消，新建档案中即可选用', async ({ app: page }) => {
+  await pickOption(page, page.getByRole('combobox', { name: '乡镇（街道）' }), '多巴镇');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(page.getByText('同时建立 46 个党支部')).toBeVisible();
+  // Proposed from the town's pattern for villages and communities alike.
+  await expect(page.getByRole('textbox', { name: '多巴一村党支部名称' })).toHaveValue('中共多巴镇多巴一村支部委员会');
+  await expect(page.getByRole('textbox', { name: '多巴金城社区党支部名称' })).toHaveValue('中共多巴镇多巴金城社区支部委员会');
+  await page.getByRole('textbox', { name: '多巴一村党支部名称' }).fill('中共多巴镇多巴一村党总支部委员会');
+  await page.getByRole('checkbox', { name: '建立多巴二村党支部' }).uncheck();
+  await expect(page.getByText('同时建立 45 个党支部')).toBeVisible();
+  // Renaming a village renames its untouched proposal with it.
+  await page.getByRole('textbox', { name: '多巴三村党支部名称' }).waitFor();
+  const third = page.locator('tr').filter({ has: page.getByRole('textbox', { name: '多巴三村党支部名称' }) });
+  await third.getByPlaceholder('村（社区）名称').fill('多巴新三村');
+  await expect(page.getByRole('textbox', { name: '多巴新三村党支部名称' })).toHaveValue('中共多巴镇多巴新三村支部委员会');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('button', { name: '完成' }).click();
+  await expect(page.getByTestId('town-name')).toContainText('多巴镇');
+
+  await page.getByRole('menuitem', { name: '发展党员' }).click();
+  await page.getByRole('button', { name: '新建档案' }).click();
+  const create = page.getByRole('dialog', { name: '新建发展档案' });
+  const branch = create.getByRole('combobox', { name: '党支部' });
+  await branch.click();
+  await branch.fill('多巴一村');
+  await expect(visibleOption(page, '中共多巴镇多巴一村党总支部委员会')).toBeVisible();
+  await branch.fill('多巴二村');
+  await expect(visibleOption(page, '多巴二村')).toHaveCount(0);
+  await branch.fill('多巴新三村');
+  await expect(visibleOption(page, '中共多巴镇多巴新三村支部委员会')).toBeVisible();
+  await expect(create.getByTestId('no-branches-hint')).toHaveCount(0);
+});
+
+test('没有党组织时，新建档案的党支部栏说明到哪里添加，并可直接前往', async ({ app: page }) => {
+  await page.getByRole('radio', { name: '自定义（名单中没有）' }).check();
+  await page.getByLabel('乡镇（街道）').fill('新城镇');
+  await page.getByLabel('乡镇（街道）').press('Enter');
+  await page.getByRole('button', { name: '添加一行' }).click();
+  await page.getByPlaceholder('村（社区）名称').fill('新城村');
+  await expect(page.getByRole('textbox', { name: '新城村党支部名称' })).toHaveValue('中共新城镇新城村支部委员会');
+  await page.getByRole('checkbox', { name: '建立新城村党支部' }).uncheck();
+  await expect(page.getByText('同时建立 0 个党支部')).toBeVisible();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('button', { name: '完成' }).click();
+  await expect(page.getByTestId('town-name')).toContainText('新城镇');
+
+  await page.getByRole('menuitem', { name: '发展党员' }).click();
+  await page.getByRole('button', { name: '新建档案' }).click();
+  const create = page.getByRole('dialog', { name: '新建发展档案' });
+  const hint = create.getByTestId('no-branches-hint');
+  await expect(hint).toContainText('请到“组织设置”→“村（社区）”，展开本村（社区）后在“党组织”中添加');
+  await hint.getByRole('link', { name: '去组织设置添加党组织' }).click();
+  await expect(page).toHaveURL(/#\/org$/);
+  await expect(create).toBeHidden();
+  // 组织设置 proposes the same pattern for a branch added by hand.
+  await page.getByRole('row', { name: /新城村/ }).getByRole('button', { name: /展开/ }).click();
+  await expect(page.getByLabel('新党组织名称')).toHaveValue('中共新城镇新城村支部委员会');
 });

@@ -37,6 +37,29 @@ describe('organisation setup', () => {
     expect(await host.invoke('org.getSettings', {})).toMatchObject({ townName: '群加藏族乡', setUp: true });
   });
 
+  it('creates the 党支部 chosen in the wizard with the units, so 新建档案 has branches to offer', async () => {
+    const host = await started(false);
+    await host.invoke('org.setup', {
+      countyName: '湟中区',
+      townName: '多巴镇',
+      unitName: '中共湟中区多巴镇委员会',
+      units: [
+        { name: '多巴一村', kind: '村', branchName: '中共多巴镇多巴一村支部委员会' },
+        { name: '多巴金城社区', kind: '社区', branchName: '中共多巴镇多巴金城社区联合支部委员会' },
+        { name: '多巴二村', kind: '村', branchName: null },
+      ],
+    });
+    const branches = (await host.invoke('org.listBranches', {})) as { unitName: string; name: string; kind: string }[];
+    expect(branches.map((b) => [b.unitName, b.name, b.kind])).toEqual([
+      ['多巴一村', '中共多巴镇多巴一村支部委员会', '党支部'],
+      ['多巴金城社区', '中共多巴镇多巴金城社区联合支部委员会', '党支部'],
+    ]);
+    const units = (await host.invoke('org.listUnits', {})) as Unit[];
+    expect(units.map((u) => u.branchCount)).toEqual([1, 1, 0]);
+    const log = (await host.invoke('audit.list', { entity: 'settings' })) as { items: { summary: string }[] };
+    expect(log.items[0]?.summary).toContain('党支部 2 个');
+  });
+
   it('adds, renames, retires and restores villages, refusing duplicate names', async () => {
     const host = await started();
     const added = (await host.invoke('org.addUnit', { name: '新添村', kind: '村' })) as Unit;

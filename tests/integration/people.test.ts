@@ -57,6 +57,25 @@ describe('people register', () => {
     expect(again.fields?.idNumber).toContain('已删除');
   });
 
+  it('searches for % and _ literally, not as wildcards', async () => {
+    const names = ['马秀兰', '马_兰', '百分之100%'];
+    for (const [i, name] of names.entries()) await host.invoke('people.create', person({ name, idNumber: makeIdNumber(`1990-05-1${i}`, '女') }));
+    const found = async (q: string) => (await list({ q })).items.map((p) => p.name);
+    expect(await found('_')).toEqual(['马_兰']);
+    expect(await found('马_兰')).toEqual(['马_兰']);
+    expect(await found('%')).toEqual(['百分之100%']);
+    expect(await found('\\')).toEqual([]);
+  });
+
+  it('sorts names by pinyin, as the 发展党员 list does, across pages', async () => {
+    const names = ['张伟', '阿依古丽', '马秀兰', '白玛', '祁永福'];
+    for (const [i, name] of names.entries()) await host.invoke('people.create', person({ name, idNumber: makeIdNumber(`1980-01-0${i + 1}`, '女') }));
+    const page = async (n: number, sortOrder: string) => (await list({ sortField: 'name', sortOrder, page: n, pageSize: 2 })).items.map((p) => p.name);
+    expect([...(await page(1, 'ascend')), ...(await page(2, 'ascend')), ...(await page(3, 'ascend'))]).toEqual(['阿依古丽', '白玛', '马秀兰', '祁永福', '张伟']);
+    expect(await page(1, 'descend')).toEqual(['张伟', '祁永福']);
+    expect((await list({ sortField: 'name', sortOrder: 'ascend', page: 1, pageSize: 2 })).total).toBe(5);
+  });
+
   it('flags a birth date or gender that disagrees with the number without refusing it', async () => {
     const saved = (await host.invoke('people.create', person({ birthDate: '1990-05-13', gender: '男' }))) as { idMismatch: string[] };
     expect(saved.idMismatch.sort()).toEqual(['birthDate', 'gender']);

@@ -1,11 +1,13 @@
-import { Alert, Button, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Form, Input, Modal } from 'antd';
 import { todayIso } from './labels';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError, call } from '../../api/client';
 import { useNotify } from '../../components/useNotify';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { PersonPicker, type PickedPerson } from './PersonPicker';
-import { branchOptions, useBranches } from './useBranches';
+import { BranchSelect } from '../../components/BranchSelect';
+import { useBranches } from '../../components/useBranches';
 import { notFuture, reasonMessage } from './stepValues';
 import type { ViolationView } from './types';
 
@@ -30,11 +32,12 @@ const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null)
 export function CreateRecordModal({ open, onClose, onCreated }: Props) {
   const { message, fail } = useNotify();
   const [form] = Form.useForm<Values>();
-  const branches = useBranches();
+  const { branches, loaded } = useBranches();
   const [saving, setSaving] = useState(false);
   const [refused, setRefused] = useState<{ violations: ViolationView[]; overridable: boolean } | null>(null);
   const [existing, setExisting] = useState<number | null>(null);
   const league = Form.useWatch('leagueMember', form);
+  const { markDirty, guardClose } = useUnsavedGuard(open);
 
   const pick = (p: PickedPerson | null) => {
     setExisting(null);
@@ -80,7 +83,7 @@ export function CreateRecordModal({ open, onClose, onCreated }: Props) {
       confirmLoading={saving}
       // A real submit button tied to the form by id, so Enter in any field saves, as in every other form.
       okButtonProps={{ htmlType: 'submit', form: 'create' }}
-      onCancel={onClose}
+      onCancel={guardClose(onClose)}
       destroyOnHidden
       afterClose={() => {
         setRefused(null);
@@ -94,7 +97,10 @@ export function CreateRecordModal({ open, onClose, onCreated }: Props) {
         preserve={false}
         initialValues={{ applicationDate: dayjs(todayIso()), leagueMember: false, personId: null, branchId: null, leagueRecommendDate: null }}
         onFinish={submit}
-        onValuesChange={(changed) => !('overrideReason' in changed) && setRefused(null)}
+        onValuesChange={(changed) => {
+          markDirty();
+          if (!('overrideReason' in changed)) setRefused(null);
+        }}
       >
         <Form.Item name="personId" label="人员" rules={[{ required: true, message: '请从人员库中选择' }]} extra="档案中的姓名、身份证号等取自人员库">
           <PersonPicker autoFocus onPick={pick} />
@@ -103,7 +109,7 @@ export function CreateRecordModal({ open, onClose, onCreated }: Props) {
           <Alert type="info" showIcon style={{ marginBottom: 16 }} title="此人已有进行中的发展档案" action={<Button size="small" onClick={() => onCreated(existing)}>打开已有档案</Button>} />
         )}
         <Form.Item name="branchId" label="党支部">
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={branchOptions(branches)} placeholder="选择人员后自动带出本村党支部" />
+          <BranchSelect branches={branches} loaded={loaded} placeholder="选择人员后自动带出本村党支部" />
         </Form.Item>
         <Form.Item name="applicationDate" label="递交入党申请书日期" rules={[{ required: true, message: '请填写申请日期' }, notFuture('递交入党申请书日期', todayIso())]}>
           <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />

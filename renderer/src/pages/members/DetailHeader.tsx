@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import type { StepNo } from '../../../../core/members/steps';
 import { STAGE_NUMERALS, STATUS_COLOR } from './labels';
@@ -10,10 +10,12 @@ interface Props {
   readOnly: boolean;
   onBack(): void;
   onEdit(): void;
+  /** Deletes a file created by mistake (not 终止培养). */
+  onRemove(): void;
   onRecord(no: StepNo): void;
 }
 
-export function DetailHeader({ detail: d, readOnly, onBack, onEdit, onRecord }: Props) {
+export function DetailHeader({ detail: d, readOnly, onBack, onEdit, onRemove, onRecord }: Props) {
   const next = d.steps.find((s) => s.stepNo === d.nextStep);
   const hint = next ? stepHint(next, d.reminders.find((r) => r.step === next.stepNo)) : null;
   return (
@@ -31,6 +33,9 @@ export function DetailHeader({ detail: d, readOnly, onBack, onEdit, onRecord }: 
             </Typography.Text>
             <Button size="small" type="link" icon={<EditOutlined />} onClick={onEdit}>
               修改基本信息
+            </Button>
+            <Button size="small" type="link" danger icon={<DeleteOutlined />} onClick={onRemove}>
+              删除档案
             </Button>
           </Space>
           <Descriptions

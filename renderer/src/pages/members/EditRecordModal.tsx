@@ -1,10 +1,12 @@
-import { Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Checkbox, DatePicker, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { call } from '../../api/client';
 import { useNotify } from '../../components/useNotify';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import type { RecordDetail } from './types';
-import { branchOptions, useBranches } from './useBranches';
+import { BranchSelect } from '../../components/BranchSelect';
+import { useBranches } from '../../components/useBranches';
 
 interface Values {
   branchId: number | null;
@@ -18,9 +20,10 @@ interface Values {
 export function EditRecordModal({ detail, open, onClose, onSaved }: { detail: RecordDetail; open: boolean; onClose(): void; onSaved(): void }) {
   const { message, fail } = useNotify();
   const [form] = Form.useForm<Values>();
-  const branches = useBranches();
+  const { branches, loaded } = useBranches();
   const [saving, setSaving] = useState(false);
   const league = Form.useWatch('leagueMember', form);
+  const { markDirty, guardClose } = useUnsavedGuard(open);
 
   useEffect(() => {
     if (!open) return;
@@ -54,10 +57,10 @@ export function EditRecordModal({ detail, open, onClose, onSaved }: { detail: Re
   };
 
   return (
-    <Modal open={open} title={`修改基本信息：${detail.personName}`} okText="保存" cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={onClose} forceRender>
-      <Form<Values> form={form} name="record" layout="vertical" onFinish={save}>
+    <Modal open={open} title={`修改基本信息：${detail.personName}`} okText="保存" cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={guardClose(onClose)} forceRender>
+      <Form<Values> form={form} name="record" layout="vertical" onFinish={save} onValuesChange={markDirty}>
         <Form.Item name="branchId" label="党支部">
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={branchOptions(branches)} />
+          <BranchSelect branches={branches} loaded={loaded} />
         </Form.Item>
         <Form.Item name="leagueMember" valuePropName="checked" style={{ marginBottom: 8 }}>
           <Checkbox>共青团员</Checkbox>

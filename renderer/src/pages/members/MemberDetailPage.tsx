@@ -1,4 +1,4 @@
-import { Button, Col, Empty, Row, Skeleton, Tabs } from 'antd';
+import { App, Button, Col, Empty, Row, Skeleton, Tabs } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { STEP_LABEL, type StepNo } from '../../../../core/members/steps';
@@ -7,7 +7,7 @@ import { useNotify } from '../../components/useNotify';
 import { DetailHeader } from './DetailHeader';
 import { EditRecordModal } from './EditRecordModal';
 import { ExitsPanel } from './ExitsPanel';
-import { stepLabel } from './labels';
+import { recordPath, stepLabel } from './labels';
 import { PeriodicPanel } from './PeriodicPanel';
 import { ReviewPanel } from './ReviewPanel';
 import { StepForm } from './StepForm';
@@ -22,6 +22,7 @@ type Tab = (typeof TABS)[number];
 /** One person's 发展档案: where they stand, every 流程节点, the 政审, and what the rules find. */
 export function MemberDetailPage({ id }: { id: number }) {
   const { message, fail, doneWithUndo } = useNotify();
+  const { modal } = App.useApp();
   const navigate = useNavigate();
   const location = useLocation();
   const [params, setParams] = useSearchParams();
@@ -48,9 +49,10 @@ export function MemberDetailPage({ id }: { id: number }) {
   const setTab = (next: string) => setParams({ record: String(id), ...(next === 'steps' ? {} : { tab: next }) }, { replace: true });
   const back = () => (location.key !== 'default' ? navigate(-1) : navigate('/members'));
 
-  const restore = async (s: StepView) => {
+  /** The undo of `undo` below; `since` makes the core refuse if anything on the file was written meanwhile. */
+  const restore = async (s: StepView, since: number) => {
     try {
-      await call('members.recordStep', {
+      await call('members.restoreStep', {
         recordId: id,
         stepNo: s.stepNo,
         date: s.date!,
@@ -60,23 +62,58 @@ export function MemberDetailPage({ id }: { id: number }) {
         training: s.training,
         note: s.note,
         overrideReason: s.overrideReason,
+        since,
       });
       message.success(`已恢复：${stepLabel(s.stepNo)}`);
+    } catch (err) {
+      fail(err);
+    }
+    await reload();
+  };
+
+  const undo = async (s: StepView) => {
+    try {
+      const { undoVersion } = await call('members.removeStep', { recordId: id, stepNo: s.stepNo });
       await reload();
+      doneWithUndo(`undo-step-${s.stepNo}`, `已撤销：${stepLabel(s.stepNo)}`, '恢复', () => void restore(s, undoVersion));
     } catch (err) {
       fail(err);
     }
   };
 
-  const undo = async (s: StepView) => {
+  const restoreRecord = async (name: string, since: number) => {
     try {
-      await call('members.removeStep', { recordId: id, stepNo: s.stepNo });
-      await reload();
-      doneWithUndo(`undo-step-${s.stepNo}`, `已撤销：${stepLabel(s.stepNo)}`, '恢复', () => void restore(s));
+      await call('members.restore', { id, since });
+      message.success(`已恢复发展档案：${name}`);
+      navigate(recordPath(id));
     } catch (err) {
       fail(err);
     }
   };
+
+  /** Only for a file created by mistake: it leaves every list and report, unlike 终止培养, which is kept and counted. */
+  const askRemove = (d: RecordDetail) =>
+    modal.confirm({
+      title: `删除${d.personName}的发展档案？`,
+      content: (
+        <>
+          <p>只用于建错了的档案（选错了人、重复建档等）。删除后，该档案不再出现在发展党员列表、统计、合规检查和报表中，可撤销，也可在发展党员列表的“已删除的档案”中恢复。</p>
+          <p style={{ marginBottom: 0 }}>如果该同志确实不再继续培养，请不要删除，而是在“延长/取消/终止”中办理“终止培养”。</p>
+        </>
+      ),
+      okText: '删除档案',
+      cancelText: '取消',
+      okButtonProps: { danger: true },
+      onOk: async () => {
+        try {
+          const { undoVersion } = await call('members.remove', { id });
+          navigate('/members');
+          doneWithUndo(`deleted-record-${id}`, `已删除发展档案：${d.personName}`, '恢复', () => void restoreRecord(d.personName, undoVersion));
+        } catch (err) {
+          fail(err);
+        }
+      },
+    });
 
   if (missing) return <Empty description="找不到该发展档案（可能已被删除）"><Button onClick={() => navigate('/members')}>返回发展党员列表</Button></Empty>;
   if (!detail) return <Skeleton active />;
@@ -88,7 +125,7 @@ export function MemberDetailPage({ id }: { id: number }) {
 
   return (
     <>
-      <DetailHeader detail={detail} readOnly={readOnly} onBack={back} onEdit={() => setEditing(true)} onRecord={setStepNo} />
+      <DetailHeader detail={detail} readOnly={readOnly} onBack={back} onEdit={() => setEditing(true)} onRemove={() => askRemove(detail)} onRecord={setStepNo} />
       <Tabs
         activeKey={tab}
         onChange={setTab}

@@ -6,18 +6,19 @@ import type { Branch, Unit } from '../../../../core/org/schemas';
 import { unitOptions } from '../../components/useUnits';
 import type { MemberFilterValues } from './filters';
 import { STAGE_NUMERALS, STATUS_GROUPS } from './labels';
-import { branchOptions } from './useBranches';
+import { BranchSelect } from '../../components/BranchSelect';
 
 interface Props {
   value: MemberFilterValues;
   units: Unit[];
   branches: Branch[];
+  branchesLoaded: boolean;
   onChange(patch: Partial<MemberFilterValues>): void;
 }
 
 const byLabel = { optionFilterProp: 'label' } as const;
 
-export function MemberFilters({ value, units, branches, onChange }: Props) {
+export function MemberFilters({ value, units, branches, branchesLoaded, onChange }: Props) {
   // Search once the clerk pauses typing, not on every keystroke.
   const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(typing.current), []);
@@ -75,15 +76,17 @@ export function MemberFilters({ value, units, branches, onChange }: Props) {
         options={unitOptions(units)}
         onChange={(v) => onChange({ unitId: v ?? null, branchId: null })}
       />
-      <Select
-        allowClear
-        showSearch={byLabel}
+      <BranchSelect
+        branches={branches}
+        loaded={branchesLoaded}
+        unitId={value.unitId}
+        unitName={units.find((u) => u.id === value.unitId)?.name}
+        inlineHint={false}
         aria-label="党支部"
         placeholder="党支部"
         style={{ width: 130 }}
         popupMatchSelectWidth={false}
         value={value.branchId ?? undefined}
-        options={branchOptions(branches, value.unitId)}
         onChange={(v) => onChange({ branchId: v ?? null })}
       />
       <DatePicker

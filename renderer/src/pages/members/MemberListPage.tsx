@@ -1,4 +1,4 @@
-import { BarChartOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { BarChartOutlined, DeleteOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button, Card, Segmented, Space, Table } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { useSession } from '../../components/session';
 import { useNotify } from '../../components/useNotify';
 import { useUnits } from '../../components/useUnits';
 import { CreateRecordModal } from './CreateRecordModal';
+import { DeletedRecordsModal } from './DeletedRecordsModal';
 import { filterParams, hasFilters, readFilters, toQuery, type MemberFilterValues } from './filters';
 import { LEDGER_WIDTH, ledgerColumns } from './ledgerColumns';
 import { recordPath } from './labels';
@@ -15,7 +16,7 @@ import { memberColumns } from './memberColumns';
 import { remotePagination, sortFromTable, type SortState } from '../../components/remoteTable';
 import type { RecordSummary } from './types';
 import type { RecordSortField } from '../../../../core/members/schemas';
-import { useBranches } from './useBranches';
+import { useBranches } from '../../components/useBranches';
 
 type View = 'list' | 'ledger';
 
@@ -27,12 +28,13 @@ export function MemberListPage() {
   const filters = useMemo(() => readFilters(params), [params]);
   const view: View = params.get('view') === 'ledger' ? 'ledger' : 'list';
   const { units } = useUnits(false);
-  const branches = useBranches();
+  const { branches, loaded: branchesLoaded } = useBranches();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [sort, setSort] = useState<SortState<RecordSortField>>({ field: null, order: null });
   const [data, setData] = useState<{ items: RecordSummary[]; total: number }>({ items: [], total: 0 });
   const [loading, setLoading] = useState(false);
   const [creating, setCreating] = useState(false);
+  const [showDeleted, setShowDeleted] = useState(false);
   const latest = useRef(0);
 
   useEffect(() => {
@@ -75,6 +77,9 @@ export function MemberListPage() {
           <Button icon={<SafetyCertificateOutlined />} onClick={() => navigate('/compliance')}>
             合规检查
           </Button>
+          <Button icon={<DeleteOutlined />} onClick={() => setShowDeleted(true)}>
+            已删除的档案
+          </Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             新建档案
           </Button>
@@ -82,7 +87,7 @@ export function MemberListPage() {
       }
     >
       <div style={{ marginBottom: 12 }}>
-        <MemberFilters value={filters} units={units} branches={branches} onChange={(patch) => setQuery({ ...filters, ...patch })} />
+        <MemberFilters value={filters} units={units} branches={branches} branchesLoaded={branchesLoaded} onChange={(patch) => setQuery({ ...filters, ...patch })} />
       </div>
       <Table<RecordSummary>
         rowKey="id"
@@ -103,6 +108,7 @@ export function MemberListPage() {
           } else setPage({ page: p.current ?? 1, pageSize: p.pageSize ?? 20 });
         }}
       />
+      <DeletedRecordsModal open={showDeleted} onClose={() => setShowDeleted(false)} onRestored={(id) => navigate(recordPath(id))} />
       <CreateRecordModal open={creating} onClose={() => setCreating(false)} onCreated={(id) => navigate(recordPath(id))} />
     </Card>
   );

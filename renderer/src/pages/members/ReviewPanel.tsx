@@ -7,6 +7,7 @@ import { thresholdOf, type RuleTable } from '../../../../core/members/rule-table
 import { ApiError, call } from '../../api/client';
 import { useSession } from '../../components/session';
 import { useNotify } from '../../components/useNotify';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { LettersTable } from './LettersTable';
 import { ReviewContentCard, ReviewScansCard, fromContentItems, toContentItems } from './ReviewContent';
 import type { RecordDetail } from './types';
@@ -55,6 +56,8 @@ export function ReviewPanel({ detail, table, onSaved }: Props) {
   // is typing here.
   const { letters: _letters, ...savedReview } = r;
   const saved = JSON.stringify(savedReview);
+  // An inline form: nothing to close, but a reload must not silently drop a half-typed 政审. Clean again once saved.
+  const { markDirty } = useUnsavedGuard(true, saved);
   // members.get has no "saved" flag; any saved value means the review row (the scans' owner) exists. A review saved
   // with every box empty is missed, and the clerk just saves again with something in it.
   const hasReview = Object.values(savedReview).some((v) => v !== null && v !== undefined);
@@ -134,7 +137,7 @@ export function ReviewPanel({ detail, table, onSaved }: Props) {
 
   return (
     /* No <form> element of its own: the 函调 list inside has one, and forms cannot nest. */
-    <Form<Values> form={form} name="review" layout="vertical" onFinish={save} component={false}>
+    <Form<Values> form={form} name="review" layout="vertical" onFinish={save} onValuesChange={markDirty} component={false}>
       <div data-testid="review-form">
       <div style={{ display: 'flex', alignItems: 'center', marginBottom: 12, gap: 12 }}>
         <Typography.Title level={5} style={{ margin: 0 }}>

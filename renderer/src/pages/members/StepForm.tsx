@@ -7,6 +7,7 @@ import { stepDef, type StepNo } from '../../../../core/members/steps';
 import { ApiError, call } from '../../api/client';
 import { Attachments } from '../../components/Attachments';
 import { useNotify } from '../../components/useNotify';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { stageTitle, stepLabel, todayIso } from './labels';
 import { MeetingFields } from './MeetingFields';
 import { stepHint } from './stepHint';
@@ -39,6 +40,7 @@ export function StepForm({ detail, stepNo, table, onClose, onSaved, onOpenReview
   const [saving, setSaving] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const reasonRef = useRef<TextAreaRef>(null);
+  const { markDirty, guardClose } = useUnsavedGuard(stepNo !== null, stepNo);
   // While the drawer slides shut stepNo is already null; keep showing the step it was open for.
   const lastNo = useRef<StepNo>(1);
   if (stepNo !== null) lastNo.current = stepNo;
@@ -110,11 +112,11 @@ export function StepForm({ detail, stepNo, table, onClose, onSaved, onOpenReview
       open={stepNo !== null}
       title={title}
       size={660}
-      onClose={onClose}
+      onClose={guardClose(onClose)}
       destroyOnHidden
       footer={
         <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>取消（Esc）</Button>
+          <Button onClick={guardClose(onClose)}>取消（Esc）</Button>
           <Button type="primary" htmlType="submit" form={FORM_ID} loading={saving}>
             保存（Enter）
           </Button>
@@ -161,7 +163,10 @@ export function StepForm({ detail, stepNo, table, onClose, onSaved, onOpenReview
         form={form}
         layout="vertical"
         onFinish={submit}
-        onValuesChange={(changed) => !('overrideReason' in changed) && setRefusal(null)}
+        onValuesChange={(changed) => {
+          markDirty();
+          if (!('overrideReason' in changed)) setRefusal(null);
+        }}
       >
         <Form.Item
           name="date"

@@ -5,6 +5,8 @@ import type { Branch, Unit } from '../../../../core/org/schemas';
 import { BRANCH_KINDS, type BranchKind } from '../../../../core/people/codes';
 import { call } from '../../api/client';
 import { useNotify } from '../../components/useNotify';
+import { useSession } from '../../components/session';
+import { defaultBranchName } from '../../../../core/org/names';
 
 interface Props {
   unit: Unit;
@@ -14,9 +16,10 @@ interface Props {
 
 export function BranchesPanel({ unit, onChanged }: Props) {
   const { message, fail } = useNotify();
+  const { settings } = useSession();
   const [branches, setBranches] = useState<Branch[]>([]);
   const [showRetired, setShowRetired] = useState(false);
-  const [draft, setDraft] = useState<{ name: string; kind: BranchKind }>({ name: `中共${unit.name}支部委员会`, kind: '党支部' });
+  const [draft, setDraft] = useState<{ name: string; kind: BranchKind }>({ name: defaultBranchName(settings.townName, unit.name), kind: '党支部' });
   const [renaming, setRenaming] = useState<{ id: number; name: string } | null>(null);
 
   const load = useCallback(async () => {

@@ -4,6 +4,7 @@ import type { Unit } from '../../../../core/org/schemas';
 import { UNIT_KINDS, type UnitKind } from '../../../../core/people/codes';
 import { ApiError, call } from '../../api/client';
 import { useNotify } from '../../components/useNotify';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 
 interface Values {
   name: string;
@@ -22,6 +23,7 @@ export function UnitModal({ unit, onClose, onSaved }: Props) {
   const { message, fail } = useNotify();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
+  const { markDirty, guardClose } = useUnsavedGuard(unit !== undefined, unit);
 
   const submit = async (v: Values) => {
     setSaving(true);
@@ -48,13 +50,14 @@ export function UnitModal({ unit, onClose, onSaved }: Props) {
       cancelText="取消"
       confirmLoading={saving}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={guardClose(onClose)}
       destroyOnHidden
     >
       <Form
         form={form}
         layout="vertical"
         onFinish={submit}
+        onValuesChange={markDirty}
         initialValues={unit ? { name: unit.name, kind: unit.kind, code: unit.code } : { name: '', kind: '村', code: null }}
       >
         <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请填写名称' }]}>

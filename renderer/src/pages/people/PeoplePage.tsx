@@ -1,29 +1,25 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Table, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { App, Button, Card, Space, Table, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { MethodInput } from '../../../../core/api/contract';
 import { call } from '../../api/client';
-import { remotePagination, sortFromTable, type SortState } from '../../components/remoteTable';
+import { remotePagination, sortFromTable } from '../../components/remoteTable';
 import { useNotify } from '../../components/useNotify';
 import { useUnits } from '../../components/useUnits';
 import { peopleColumns, type PersonRow } from './peopleColumns';
 import { PeopleFilters, type PeopleFilterValues } from './PeopleFilters';
 import { PersonForm } from './PersonForm';
-
-type SortField = NonNullable<MethodInput<'people.list'>['sortField']>;
-
-const NO_FILTERS: PeopleFilterValues = { q: '', unitId: null, gender: null, ethnicity: null, education: null, occupation: null };
+import { stageTitle } from '../members/labels';
+import { hasPeopleFilters, peopleViewParams, readPeopleView, type PeopleSortField, type PeopleView } from './peopleParams';
 
 /** Remote paging, sorting and filtering only: a township can hold 10,000+ people and the list must stay instant. */
 export function PeoplePage() {
   const { message, fail, doneWithUndo } = useNotify();
+  const { modal } = App.useApp();
   const [params, setParams] = useSearchParams();
-  const deleted = params.get('deleted') === '1';
+  const view = useMemo(() => readPeopleView(params), [params]);
+  const { filters, deleted, page, sort } = view;
   const { units } = useUnits(true);
-  const [filters, setFilters] = useState<PeopleFilterValues>(NO_FILTERS);
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const [sort, setSort] = useState<SortState<SortField>>({ field: null, order: null });
   const [data, setData] = useState<{ items: PersonRow[]; total: number }>({ items: [], total: 0 });
   const [loading, setLoading] = useState(false);
   const [editing, setEditing] = useState<number | null | undefined>(undefined);
@@ -44,34 +40,57 @@ export function PeoplePage() {
       .finally(() => ticket === latest.current && setLoading(false));
   }, [filters, deleted, sort, page, version, fail]);
 
-  const changeFilters = (patch: Partial<PeopleFilterValues>) => {
-    setFilters((f) => ({ ...f, ...patch }));
-    setPage((p) => ({ ...p, page: 1 }));
-  };
+  const show = (next: Partial<PeopleView>) => setParams(peopleViewParams({ ...view, ...next }), { replace: true });
+  const changeFilters = (patch: Partial<PeopleFilterValues>) => show({ filters: { ...filters, ...patch }, page: { ...page, page: 1 } });
+  const setDeleted = (on: boolean) => show({ deleted: on, page: { ...page, page: 1 } });
 
-  const setDeleted = (on: boolean) => {
-    setParams(on ? { deleted: '1' } : {}, { replace: true });
-    setPage((p) => ({ ...p, page: 1 }));
-  };
-
-  const restore = async (row: PersonRow) => {
+  /** `since` comes from an undo toast: the core refuses if the person changed after the deletion. */
+  const restore = async (row: PersonRow, since?: number) => {
     try {
-      await call('people.restore', { id: row.id });
+      await call('people.restore', { id: row.id, since });
       message.success(`已恢复：${row.name}`);
       reload();
     } catch (err) {
       fail(err);
+      reload();
     }
   };
 
-  const remove = async (row: PersonRow) => {
+  const remove = async (row: PersonRow, confirmActiveRecord: boolean) => {
     try {
-      await call('people.remove', { id: row.id });
+      const { undoVersion } = await call('people.remove', { id: row.id, confirmActiveRecord });
       reload();
-      doneWithUndo(`deleted-${row.id}`, `已删除：${row.name}`, '撤销', () => void restore(row));
+      doneWithUndo(`deleted-${row.id}`, `已删除：${row.name}`, '撤销', () => void restore(row, undoVersion));
     } catch (err) {
       fail(err);
     }
+  };
+
+  const askRemove = async (row: PersonRow) => {
+    let active;
+    try {
+      active = await call('people.activeRecord', { id: row.id });
+    } catch (err) {
+      return fail(err);
+    }
+    modal.confirm({
+      title: active ? `${row.name}有进行中的发展档案，仍要删除该人员？` : `删除人员：${row.name}？`,
+      content: active ? (
+        <>
+          <p>
+            该人员有进行中的发展档案（{active.stage ? stageTitle(active.stage) : '尚未开始'}，当前为{active.status}）。
+            删除人员后，该档案也将不再出现在发展党员列表、统计和报表中；在“已删除”中恢复该人员即可一并恢复。
+          </p>
+          <p style={{ marginBottom: 0 }}>如果只是发展档案建错了，请打开该档案，用“删除档案”删除档案本身。</p>
+        </>
+      ) : (
+        '删除后可在“已删除”中恢复。'
+      ),
+      okText: active ? '仍然删除' : '删除',
+      cancelText: '取消',
+      okButtonProps: { danger: true },
+      onOk: () => remove(row, !!active),
+    });
   };
 
   const columns = peopleColumns({
@@ -79,7 +98,7 @@ export function PeoplePage() {
     sortField: sort.field,
     sortOrder: sort.order,
     onEdit: (row) => setEditing(row.id),
-    onDelete: (row) => void remove(row),
+    onDelete: (row) => void askRemove(row),
     onRestore: (row) => void restore(row),
   });
 
@@ -107,11 +126,10 @@ export function PeoplePage() {
         dataSource={data.items}
         loading={loading}
         scroll={{ x: 1100 }}
-        locale={{ emptyText: deleted ? '没有已删除的人员' : '暂无人员，请点右上角“新增人员”' }}
+        locale={{ emptyText: deleted ? '没有已删除的人员' : hasPeopleFilters(filters) ? '没有符合条件的人员' : '暂无人员，请点右上角“新增人员”' }}
         pagination={remotePagination(page, data.total, '人')}
         onChange={(pagination, _filters, sorter) => {
-          setSort(sortFromTable<SortField, PersonRow>(sorter));
-          setPage({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 });
+          show({ sort: sortFromTable<PeopleSortField, PersonRow>(sorter), page: { page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 } });
         }}
       />
       <PersonForm

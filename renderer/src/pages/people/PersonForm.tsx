@@ -6,6 +6,7 @@ import { EDUCATIONS, ETHNICITIES, GENDERS, HAN_CODE, JOB_POSTS, OCCUPATIONS } fr
 import { checkIdNumber, normalizeIdNumber } from '../../../../core/people/idcard';
 import { ApiError, call } from '../../api/client';
 import { useNotify } from '../../components/useNotify';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { unitOptions, useUnits } from '../../components/useUnits';
 import { birthDateMatchesId, genderMatchesId, idNumberRule, phoneRule, toPersonInput, type PersonFormValues } from './personRules';
 
@@ -30,6 +31,7 @@ export function PersonForm({ personId, onClose, onSaved, onOpenPerson }: Props) 
   const [saving, setSaving] = useState(false);
   const [conflictId, setConflictId] = useState<number | null>(null);
   const open = personId !== undefined;
+  const { markDirty, guardClose } = useUnsavedGuard(open, personId);
 
   useEffect(() => {
     setConflictId(null);
@@ -114,13 +116,13 @@ export function PersonForm({ personId, onClose, onSaved, onOpenPerson }: Props) 
       open={open}
       title={personId ? `修改人员${loaded ? `：${loaded.name}` : ''}` : '新增人员'}
       size={640}
-      onClose={onClose}
+      onClose={guardClose(onClose)}
       destroyOnHidden
       // The drawer moves focus to itself while it slides in; take it back to 姓名 unless the clerk has moved on.
       afterOpenChange={(visible) => visible && !isTyping() && nameRef.current?.focus()}
       footer={
         <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>取消（Esc）</Button>
+          <Button onClick={guardClose(onClose)}>取消（Esc）</Button>
           <Button type="primary" htmlType="submit" form={FORM_ID} loading={saving} disabled={deleted}>
             保存（Enter）
           </Button>
@@ -136,7 +138,7 @@ export function PersonForm({ personId, onClose, onSaved, onOpenPerson }: Props) 
           action={<Button size="small" onClick={restore}>恢复</Button>}
         />
       )}
-      <Form<PersonFormValues> id={FORM_ID} form={form} layout="vertical" initialValues={EMPTY} onFinish={submit} disabled={deleted} scrollToFirstError>
+      <Form<PersonFormValues> id={FORM_ID} form={form} layout="vertical" initialValues={EMPTY} onFinish={submit} onValuesChange={markDirty} disabled={deleted} scrollToFirstError>
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>

@@ -1,5 +1,5 @@
 import type { SortState } from '../../components/remoteTable';
-import { Button, Popconfirm, Space, Tag, Tooltip } from 'antd';
+import { Button, Space, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { educationName, ethnicityName } from '../../../../core/people/codes';
 import type { personRow } from '../../../../core/people/schemas';
@@ -62,11 +62,10 @@ export function peopleColumns(o: Options): ColumnsType<PersonRow> {
             <Button type="link" size="small" onClick={() => o.onEdit(row)}>
               编辑
             </Button>
-            <Popconfirm title="确定删除？可在“已删除”中恢复" okText="删除" cancelText="取消" okButtonProps={{ danger: true }} onConfirm={() => o.onDelete(row)}>
-              <Button type="link" size="small" danger>
-                删除
-              </Button>
-            </Popconfirm>
+            {/* The page asks first, naming the person's 发展档案 if one is in progress. */}
+            <Button type="link" size="small" danger onClick={() => o.onDelete(row)}>
+              删除
+            </Button>
           </Space>
         ),
     },

@@ -6,7 +6,7 @@ import { call } from '../../api/client';
 import { useNotify } from '../../components/useNotify';
 import { SettingsStep, type SetupSettings } from './SettingsStep';
 import { TownStep, type TownChoice } from './TownStep';
-import { UnitsStep, type DraftUnit } from './UnitsStep';
+import { UnitsStep, chosenUnits, draftUnit, type DraftUnit } from './UnitsStep';
 
 interface Props {
   status: AppStatus;
@@ -27,7 +27,7 @@ export function SetupWizard({ status, onDone }: Props) {
     if (choice.townName !== town?.townName || units.length === 0) {
       try {
         const seed = choice.fromSeed ? await call('org.seedUnits', { townName: choice.townName }) : [];
-        setUnits(seed.map((u, i) => ({ key: i + 1, name: u.name, kind: u.kind as UnitKind, checked: true })));
+        setUnits(seed.map((u, i) => draftUnit(choice.townName, i + 1, u.name, u.kind as UnitKind)));
       } catch (err) {
         return fail(err);
       }
@@ -43,7 +43,7 @@ export function SetupWizard({ status, onDone }: Props) {
       await call('org.setup', {
         countyName: town.countyName,
         townName: town.townName,
-        units: units.filter((u) => u.checked && u.name.trim()).map((u) => ({ name: u.name.trim(), kind: u.kind })),
+        units: chosenUnits(units),
         ...values,
       });
       message.success(`设置完成：${town.townName}`);
@@ -72,15 +72,15 @@ export function SetupWizard({ status, onDone }: Props) {
           首次设置 · 基层党建工作台账
         </Typography.Title>
         <Typography.Paragraph type="secondary">
-          请选择本单位所在的乡镇（街道），核对村（社区）名单，并填写报表落款信息。以后都可以在“组织设置”中修改。
+          请选择本单位所在的乡镇（街道），核对村（社区）和党支部名单，并填写报表落款信息。以后都可以在“组织设置”中修改。
         </Typography.Paragraph>
         <Steps
           current={step}
           style={{ margin: '24px 0' }}
-          items={[{ title: '选择乡镇（街道）' }, { title: '核对村（社区）' }, { title: '报表落款' }]}
+          items={[{ title: '选择乡镇（街道）' }, { title: '核对村（社区）与党支部' }, { title: '报表落款' }]}
         />
         {step === 0 && <TownStep initial={town} onNext={chooseTown} />}
-        {step === 1 && <UnitsStep units={units} onChange={setUnits} onBack={() => setStep(0)} onNext={() => setStep(2)} />}
+        {step === 1 && town && <UnitsStep townName={town.townName} units={units} onChange={setUnits} onBack={() => setStep(0)} onNext={() => setStep(2)} />}
         {step === 2 && town && <SettingsStep town={town} saving={saving} onBack={() => setStep(1)} onFinish={finish} />}
         <div style={{ marginTop: 32, paddingTop: 16, borderTop: '1px solid #f0f0f0', display: 'flex', alignItems: 'center', gap: 12 }}>
           <Typography.Text type="secondary">还没想好？可以先用演示数据熟悉各项功能，演示数据与正式数据完全分开。</Typography.Text>

@@ -1,7 +1,7 @@
 /**
  * No program words on paper: every visible cell of every 发展党员 report this module builds, exported on the
  * demo township (files at every stage, with deliberate faults), is scanned for ASCII identifiers. Only rule
- * ids (R02, R11b, ORD) may appear; dates, numbers and percentages carry no letters, and a masked 公民身份号码's
+ * ids of the rule table (R02, R11b, ORD, DAT) may appear; dates, numbers and percentages carry no letters, and a masked 公民身份号码's
  * check character X is cut out first.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,11 +9,12 @@ import { generateDemo } from '../../core/demo/generate';
 import type { LedgerHost } from '../../core/host';
 import { readWorkbook } from '../../core/excel/read';
 import { dateLabel } from '../../core/members/reports/compliance';
+import { RULE_IDS } from '../../core/members/rule-table';
 import type { ExportResult } from '../../core/reports/schemas';
 import { startHost } from '../helpers/ledger';
 
 const REPORTS = ['members-stats', 'members-stats-2', 'members-review', 'members-reminders', 'members-compliance', 'members-dormant'];
-const RULE_ID = /^(R\d{2}[a-z]?|ORD)$/;
+const RULE_ID = { test: (word: string) => (RULE_IDS as readonly string[]).includes(word) };
 const ID_NUMBER = /\d{6}[\d*]{8}[\d*]{3}[\dXx*]/g;
 
 let host: LedgerHost;

@@ -157,7 +157,7 @@ describe('发展党员 reports', () => {
       ['members-reminders', '发展党员月度提醒清单'],
       ['members-compliance', '程序合规检查表'],
     ]);
-    expect(list.find((r) => r.id === 'members-roster')!.params).toEqual(['units', 'mask']);
+    expect(list.find((r) => r.id === 'members-roster')!.params).toEqual(['units', 'mask', 'paper']);
   });
 
   it('statistics table: totals are the sum of the occupation rows and match the 花名册 admitted in the period', async () => {

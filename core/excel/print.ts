@@ -22,8 +22,8 @@ export function columnPoints(width: number): number {
   return 5.25 * width + 3.75;
 }
 
-/** Below this scale 10.5pt body text prints under 8pt and is hard to read: pages across are planned to stay above it. */
-export const MIN_READABLE_SCALE = 0.75;
+/** Below this scale 10.5pt body text prints under 7.5pt and is hard to read: pages across are planned to stay above it. */
+export const MIN_READABLE_SCALE = 0.72;
 /**
  * A sheet that fits one page width at this scale or more stays one page wide: a 统计表 goes up as one sheet of
  * paper, a little small rather than cut in two. Only a 台账 far wider than the paper is spread across pages.

@@ -73,7 +73,7 @@ describe('planPages', () => {
         const width = printed.reduce((a, c) => a + columnPoints(widths[c]!), 0);
         expect(width * (plan.scale / 100)).toBeLessThanOrEqual(printableWidth(paper, true));
       }
-      expect(plan.scale).toBeGreaterThanOrEqual(75);
+      expect(plan.scale).toBeGreaterThanOrEqual(72);
     });
   }
 

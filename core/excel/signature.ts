@@ -3,7 +3,8 @@
  * 报出日期. It is one sheet row with multi-line cells: a printer never splits a row, so the block is always
  * whole on the last page.
  */
-import { placeRow, type InfoSpan } from './info';
+import type { InfoSpan } from './info';
+import { displayWidth } from './widths';
 import type { ReportMeta } from './types';
 
 /** Room for a hand signature or a stamp. */
@@ -28,13 +29,44 @@ export function signatureParts(meta: Pick<ReportMeta, 'fillerName' | 'reviewerNa
   ];
 }
 
-/** Three cells of two lines where the sheet is wide enough, else two of three, else one cell of six lines. */
+/** Room between neighbouring cells. */
+const GAP = 2;
+
+/**
+ * Three cells of two lines where the sheet is wide enough, else two of three, else one cell of six lines.
+ * Of the ways to cut the columns so that every cell holds its text, the one with the most room left in its
+ * tightest cell wins.
+ */
 export function layoutSignature(parts: string[], widths: number[]): SignatureLayout {
   for (const per of [2, 3]) {
     const cells: string[] = [];
     for (let i = 0; i < parts.length; i += per) cells.push(parts.slice(i, i + per).join('\n'));
-    const spans = placeRow(cells, widths, 0);
+    const spans = bestCut(cells, widths);
     if (spans) return { spans, lines: per };
   }
   return { spans: [{ row: 0, from: 1, to: widths.length, text: parts.join('\n'), align: 'left' }], lines: parts.length };
+}
+
+function bestCut(cells: string[], widths: number[]): InfoSpan[] | null {
+  const needs = cells.map((c) => displayWidth(c) + GAP);
+  const room = (from: number, to: number) => widths.slice(from - 1, to).reduce((a, b) => a + b, 0);
+  let best: { slack: number; spans: InfoSpan[] } | null = null;
+  // Every cell gets a run of whole columns; sheets have a few dozen columns, so trying every cut is cheap.
+  const walk = (i: number, from: number, slack: number, spans: InfoSpan[]) => {
+    if (i === cells.length - 1) {
+      const s = Math.min(slack, room(from, widths.length) - needs[i]!);
+      if (s >= 0 && (!best || s > best.slack)) best = { slack: s, spans: [...spans, span(cells[i]!, from, widths.length)] };
+      return;
+    }
+    for (let to = from; to <= widths.length - (cells.length - 1 - i); to++) {
+      const s = Math.min(slack, room(from, to) - needs[i]!);
+      if (s >= 0) walk(i + 1, to + 1, s, [...spans, span(cells[i]!, from, to)]);
+    }
+  };
+  walk(0, 1, Infinity, []);
+  return (best as { spans: InfoSpan[] } | null)?.spans ?? null;
+}
+
+function span(text: string, from: number, to: number): InfoSpan {
+  return { row: 0, from, to, text, align: 'left' };
 }

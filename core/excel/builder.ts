@@ -5,9 +5,12 @@
  */
 import ExcelJS from 'exceljs';
 import { writeColumnNumbers, writeNotes } from './furniture';
+import { setColumnBreaks } from './exceljs-extensions';
 import { layoutHeaders, type HeaderLayout } from './headers';
 import { layoutInfo } from './info';
 import { writeDataSheets } from './machine';
+import { PAPER_SIZE, SIDE_MARGIN_IN, planPages, type PagePlan } from './print';
+import { layoutSignature, signatureParts } from './signature';
 import {
   BODY_LINE_HEIGHT,
   BODY_MIN_HEIGHT,
@@ -23,69 +26,18 @@ import {
   thinBorder,
   titleFont,
   totalsFill,
-  type Align,
-  type ColumnType,
 } from './styles';
-import { cellValue, displayValue, toNumber, uniqueSheetName, type CellInput } from './values';
+import type { ReportColumn, ReportMeta, ReportSheet, ReportTotals } from './types';
+import { cellValue, displayValue, printedInput, toNumber, uniqueSheetName } from './values';
 import { columnWidth, linesNeeded } from './widths';
 
-export { uniqueSheetName, type CellInput } from './values';
-
-export interface ReportColumn {
-  key: string;
-  /** Header levels top to bottom, e.g. ['年龄', '25岁及以下']; adjacent columns sharing a parent merge. */
-  header: string | string[];
-  /** Fixed width in Excel units; otherwise measured from the header leaf and the data. */
-  width?: number;
-  /** `date` values are 'YYYY-MM-DD' strings; `money` values are 元 (callers convert from 分); `percent` is 0..1. */
-  type?: ColumnType;
-  total?: 'sum' | false;
-  align?: Align;
-}
-
-export interface ReportTotals {
-  label: string;
-  /** The column that carries the label (usually 序号 or the first text column). */
-  labelKey: string;
-  /** Fixed cells of the totals row for what is not a plain sum, e.g. { name: '12 人' }. */
-  values?: Record<string, CellInput>;
-}
-
-export interface ReportSheet {
-  sheetName: string;
-  title: string;
-  columns: ReportColumn[];
-  rows: Record<string, CellInput>[];
-  totals?: ReportTotals | false;
-  /** Columns kept in view when scrolling sideways (e.g. 序号 and 姓名 on a wide roster). */
-  freezeColumns?: number;
-  /** The 栏次 row of a 党内统计 form, one label per column ('甲', '1' …), printed as the last header row. */
-  columnNumbers?: string[];
-  /** Note lines under the table (e.g. which date counts), before the signature line. */
-  notes?: string[];
-}
-
-export interface ReportMeta {
-  /** 填报单位 */
-  unitName: string;
-  /** 统计时段, e.g. "2026-01-01 至 2026-11-27" or "截至 2026-11-27". */
-  period?: string;
-  /** 填报日期, YYYY-MM-DD */
-  filledDate: string;
-  fillerName: string;
-  reviewerName: string;
-  phone: string;
-  fonts: { title: string; header: string; body: string };
-  /** Written into the hidden _meta sheet so the district can tell which report a file is. */
-  reportId?: string;
-}
+export { uniqueSheetName } from './values';
+export type { CellInput, Paper, ReportColumn, ReportMeta, ReportSheet, ReportTotals } from './types';
 
 export const APP_NAME = '基层党建工作台账';
 
 /** Beyond this many width units a sheet no longer fits A4 portrait at a readable scale. */
 const PORTRAIT_MAX_WIDTH = 100;
-/** Roughly what A4 landscape holds at a scale where 10.5pt body text stays legible (~75%). */
-const READABLE_LANDSCAPE_WIDTH = 220;
 
 export async function buildReport(meta: ReportMeta, sheets: ReportSheet[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -103,8 +55,14 @@ export async function buildReport(meta: ReportMeta, sheets: ReportSheet[]): Prom
   return Buffer.from(out as ArrayBuffer);
 }
 
+/** 1-based inclusive column range of one printed page across, without the repeated identifying columns. */
+interface Segment {
+  from: number;
+  to: number;
+}
+
 function writeReportSheet(workbook: ExcelJS.Workbook, meta: ReportMeta, sheet: ReportSheet, name: string): void {
-  const { columns } = sheet;
+  const columns = sheet.columns.filter((c) => !c.dataOnly);
   if (!columns.length) throw new Error(`report sheet "${name}" has no columns`);
   const ws = workbook.addWorksheet(name);
   const layout = layoutHeaders(columns.map((c) => c.header));
@@ -113,15 +71,26 @@ function writeReportSheet(workbook: ExcelJS.Workbook, meta: ReportMeta, sheet: R
   ws.columns = widths.map((width) => ({ width }));
   const lastCol = colCount;
 
-  // Row 1: title.
-  ws.mergeCells(1, 1, 1, lastCol);
-  const title = ws.getCell(1, 1);
-  title.value = sheet.title;
-  title.font = titleFont(meta.fonts.title);
-  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  const totalWidth = widths.reduce((a, b) => a + b, 0);
+  const landscape = totalWidth > PORTRAIT_MAX_WIDTH;
+  const paper = meta.paper ?? 'A4';
+  const repeat = Math.min(sheet.freezeColumns ?? 0, colCount - 1);
+  const groups = layout.blocks.filter((b) => b.row === 0).map((b) => ({ from: b.col, to: b.lastCol }));
+  const plan = planPages({ widths, groups, repeat, paper, landscape });
+  // The title, the info line and the signature are written once per page across, over that page's own
+  // columns: one merge over the whole width would print its text on one page only.
+  const segments: Segment[] = plan.fitToWidth ? [{ from: 1, to: lastCol }] : plan.pages.map((p) => ({ from: p.from + 1, to: p.to + 1 }));
+
+  for (const seg of segments) {
+    if (seg.to > seg.from) ws.mergeCells(1, seg.from, 1, seg.to);
+    const title = ws.getCell(1, seg.from);
+    title.value = sheet.title;
+    title.font = titleFont(meta.fonts.title);
+    title.alignment = { horizontal: 'center', vertical: 'middle' };
+  }
   ws.getRow(1).height = TITLE_ROW_HEIGHT;
 
-  const firstHeader = 2 + writeInfoRows(ws, meta, widths);
+  const firstHeader = 2 + writeInfoRows(ws, meta, widths, segments);
   const headerLast = writeColumnNumbers(ws, meta.fonts.header, sheet.columnNumbers, writeHeaders(ws, meta, layout, widths, firstHeader));
   const firstData = headerLast + 1;
 
@@ -130,7 +99,7 @@ function writeReportSheet(workbook: ExcelJS.Workbook, meta: ReportMeta, sheet: R
     let lines = 1;
     columns.forEach((col, c) => {
       const cell = excelRow.getCell(c + 1);
-      const value = cellValue(col, row[col.key]);
+      const value = cellValue(col, printedInput(col, row[col.key]));
       if (value !== null) cell.value = value;
       styleBodyCell(cell, col, meta.fonts.body);
       if ((col.type ?? 'text') === 'text') lines = Math.max(lines, linesNeeded(value, widths[c]!));
@@ -141,66 +110,83 @@ function writeReportSheet(workbook: ExcelJS.Workbook, meta: ReportMeta, sheet: R
   let lastRow = firstData + sheet.rows.length - 1;
   if (sheet.totals) {
     lastRow++;
-    writeTotalsRow(ws, meta, sheet, sheet.totals, firstData, lastRow);
+    writeTotalsRow(ws, meta, sheet, columns, sheet.totals, firstData, lastRow);
   }
   lastRow = writeNotes(ws, meta.fonts.body, sheet.notes, lastRow, widths);
 
-  // A blank row, then the signature line the department above asks for.
+  // A blank row, then the signature block, on the last page across (the last page printed).
   const signRow = lastRow + 2;
-  ws.mergeCells(signRow, 1, signRow, lastCol);
-  const sign = ws.getCell(signRow, 1);
-  sign.value = `填报人：${orBlank(meta.fillerName)}　　审核人：${orBlank(meta.reviewerName)}　　联系电话：${orBlank(meta.phone)}`;
-  sign.font = bodyFont(meta.fonts.body);
-  sign.alignment = { horizontal: 'left', vertical: 'middle' };
-  ws.getRow(signRow).height = INFO_ROW_HEIGHT;
+  writeSignature(ws, meta, widths, segments.at(-1)!, signRow);
 
-  const totalWidth = widths.reduce((a, b) => a + b, 0);
-  // A very wide 台账 squeezed onto one A4 width prints too small to read: spread it over pages side by side and
-  // repeat the frozen identifying columns (序号, 姓名 …) on each.
-  const pagesWide = Math.max(1, Math.ceil(totalWidth / READABLE_LANDSCAPE_WIDTH));
-  const frozen = Math.min(sheet.freezeColumns ?? 0, colCount - 1);
   ws.pageSetup = {
-    paperSize: 9 as ExcelJS.PaperSize, // A4
-    orientation: totalWidth > PORTRAIT_MAX_WIDTH ? 'landscape' : 'portrait',
-    fitToPage: true,
-    fitToWidth: pagesWide,
-    ...(pagesWide > 1 && frozen > 0 ? { printTitlesColumn: `A:${ws.getColumn(frozen).letter}` } : {}),
-    fitToHeight: 0,
+    paperSize: PAPER_SIZE[paper] as ExcelJS.PaperSize,
+    orientation: landscape ? 'landscape' : 'portrait',
+    ...pageFit(plan),
     horizontalCentered: true,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    printTitlesRow: `${firstHeader}:${headerLast}`,
+    margins: { left: SIDE_MARGIN_IN, right: SIDE_MARGIN_IN, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    // Every page repeats the title, 填报单位 and the header rows, and, on pages across, the identifying columns.
+    printTitlesRow: `1:${headerLast}`,
+    ...(segments.length > 1 && repeat > 0 ? { printTitlesColumn: `A:${ws.getColumn(repeat).letter}` } : {}),
     printArea: `A1:${ws.getColumn(lastCol).letter}${signRow}`,
   };
+  if (segments.length > 1) setColumnBreaks(ws, segments.slice(0, -1).map((s) => s.to));
   ws.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
-  const xSplit = frozen;
   ws.views = [
     {
       state: 'frozen',
-      xSplit,
+      xSplit: repeat,
       ySplit: headerLast,
-      topLeftCell: `${ws.getColumn(xSplit + 1).letter}${firstData}`,
+      topLeftCell: `${ws.getColumn(repeat + 1).letter}${firstData}`,
       activeCell: 'A1',
       showGridLines: false,
     },
   ];
 }
 
-/** Writes the 填报单位 / 统计时段 / 填报日期 rows under the title; returns how many rows they took. */
-function writeInfoRows(ws: ExcelJS.Worksheet, meta: ReportMeta, widths: number[]): number {
+function pageFit(plan: PagePlan): Partial<ExcelJS.PageSetup> {
+  // Pages across are read left to right before going down, as a clerk lays the sheets out on the desk.
+  if (plan.fitToWidth) return { fitToPage: true, fitToWidth: 1, fitToHeight: 0, pageOrder: 'overThenDown' };
+  // Fit-to-page would make Excel ignore the manual column breaks, so the scale is set instead.
+  return { fitToPage: false, scale: plan.scale, pageOrder: 'overThenDown' };
+}
+
+/** Writes the 填报单位 / 统计时段 / 填报日期 rows under the title of each page across; returns how many rows they took. */
+function writeInfoRows(ws: ExcelJS.Worksheet, meta: ReportMeta, widths: number[], segments: Segment[]): number {
   const parts = [`填报单位：${meta.unitName}`, meta.period ? `统计时段：${meta.period}` : '', `填报日期：${meta.filledDate}`];
-  const layout = layoutInfo(parts, widths);
+  const font = bodyFont(meta.fonts.body);
+  let rows = 0;
+  for (const seg of segments) {
+    const layout = layoutInfo(parts, widths.slice(seg.from - 1, seg.to));
+    rows = Math.max(rows, layout.rows);
+    for (const span of layout.spans) {
+      const rowNo = 2 + span.row;
+      const from = seg.from + span.from - 1;
+      const to = seg.from + span.to - 1;
+      if (to > from) ws.mergeCells(rowNo, from, rowNo, to);
+      const cell = ws.getCell(rowNo, from);
+      cell.value = span.text;
+      cell.font = font;
+      // Shrinking is only the last resort for fonts wider than the estimate; the layout already made room.
+      cell.alignment = { horizontal: span.align, vertical: 'middle', shrinkToFit: true };
+      ws.getRow(rowNo).height = INFO_ROW_HEIGHT;
+    }
+  }
+  return rows;
+}
+
+function writeSignature(ws: ExcelJS.Worksheet, meta: ReportMeta, widths: number[], seg: Segment, rowNo: number): void {
+  const layout = layoutSignature(signatureParts(meta), widths.slice(seg.from - 1, seg.to));
   const font = bodyFont(meta.fonts.body);
   for (const span of layout.spans) {
-    const rowNo = 2 + span.row;
-    if (span.to > span.from) ws.mergeCells(rowNo, span.from, rowNo, span.to);
-    const cell = ws.getCell(rowNo, span.from);
+    const from = seg.from + span.from - 1;
+    const to = seg.from + span.to - 1;
+    if (to > from) ws.mergeCells(rowNo, from, rowNo, to);
+    const cell = ws.getCell(rowNo, from);
     cell.value = span.text;
     cell.font = font;
-    // Shrinking is only the last resort for fonts wider than the estimate; the layout already made room.
-    cell.alignment = { horizontal: span.align, vertical: 'middle', shrinkToFit: true };
-    ws.getRow(rowNo).height = INFO_ROW_HEIGHT;
+    cell.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
   }
-  return layout.rows;
+  ws.getRow(rowNo).height = layout.lines * (BODY_LINE_HEIGHT + 4) + 6;
 }
 
 /** Returns the last header row (1-based). */
@@ -232,10 +218,18 @@ function writeHeaders(ws: ExcelJS.Worksheet, meta: ReportMeta, layout: HeaderLay
   return last;
 }
 
-function writeTotalsRow(ws: ExcelJS.Worksheet, meta: ReportMeta, sheet: ReportSheet, totals: ReportTotals, firstData: number, rowNo: number): void {
+function writeTotalsRow(
+  ws: ExcelJS.Worksheet,
+  meta: ReportMeta,
+  sheet: ReportSheet,
+  columns: ReportColumn[],
+  totals: ReportTotals,
+  firstData: number,
+  rowNo: number,
+): void {
   const row = ws.getRow(rowNo);
   const lastData = rowNo - 1;
-  sheet.columns.forEach((col, c) => {
+  columns.forEach((col, c) => {
     const cell = row.getCell(c + 1);
     styleBodyCell(cell, col, meta.fonts.body, true);
     cell.fill = totalsFill;
@@ -243,7 +237,7 @@ function writeTotalsRow(ws: ExcelJS.Worksheet, meta: ReportMeta, sheet: ReportSh
       cell.value = totals.label;
       cell.alignment = cellAlignment('center', false);
     } else if (totals.values && col.key in totals.values) {
-      const v = cellValue(col, totals.values[col.key]);
+      const v = cellValue(col, printedInput(col, totals.values[col.key]));
       if (v !== null) cell.value = v;
     } else if (col.total === 'sum') {
       const result = sheet.rows.reduce((acc, r) => acc + toNumber(r[col.key]), 0);
@@ -260,11 +254,8 @@ function styleBodyCell(cell: ExcelJS.Cell, col: ReportColumn, font: string, bold
   const type = col.type ?? 'text';
   cell.font = bodyFont(font, bold);
   cell.border = thinBorder;
-  cell.alignment = cellAlignment(col.align ?? defaultAlign(type), type === 'text');
+  // A number or date that a program's font draws wider than estimated shrinks a little instead of printing ###.
+  cell.alignment = { ...cellAlignment(col.align ?? defaultAlign(type), type === 'text'), shrinkToFit: type !== 'text' };
   const fmt = numberFormat(type);
   if (fmt) cell.numFmt = fmt;
-}
-
-function orBlank(text: string): string {
-  return text.trim() || '　　　　';
 }

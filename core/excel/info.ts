@@ -3,7 +3,7 @@
  * (left, centre, right); a narrow sheet gets more rows rather than text shrunk until it cannot be read.
  */
 import type { Align } from './styles';
-import { textWidth } from './widths';
+import { displayWidth } from './widths';
 
 export interface InfoSpan {
   /** 0-based info row (0 = the row right under the title). */
@@ -39,8 +39,8 @@ export function layoutInfo(parts: string[], widths: number[]): InfoLayout {
   return { rows: texts.length, spans: texts.map((text, row) => ({ row, from: 1, to: widths.length, text, align: 'left' })) };
 }
 
-/** Spans for one row of parts, or null when some part would not fit its share of columns. */
-function placeRow(texts: string[], widths: number[], row: number): InfoSpan[] | null {
+/** Spans for one row of parts (each may have several lines), or null when some part would not fit its share of columns. */
+export function placeRow(texts: string[], widths: number[], row: number): InfoSpan[] | null {
   const n = widths.length;
   if (texts.length > n) return null;
   const total = widths.reduce((a, b) => a + b, 0);
@@ -50,7 +50,7 @@ function placeRow(texts: string[], widths: number[], row: number): InfoSpan[] | 
   let from = 1;
   let before = 0;
   for (let i = 0; i < texts.length; i++) {
-    const need = textWidth(texts[i]!) + GAP;
+    const need = displayWidth(texts[i]!) + GAP;
     const isLast = i === texts.length - 1;
     // Later parts each need at least one column of their own.
     const maxTo = n - (texts.length - 1 - i);

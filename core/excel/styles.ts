@@ -56,6 +56,8 @@ export function defaultAlign(type: ColumnType): Align {
   }
 }
 
+export const DATE_FORMAT = 'yyyy-mm-dd';
+
 export function numberFormat(type: ColumnType): string | undefined {
   switch (type) {
     case 'int':
@@ -64,6 +66,9 @@ export function numberFormat(type: ColumnType): string | undefined {
       return '0.0%';
     case 'money':
       return '#,##0.00';
+    case 'date':
+      // ISO order, as the ledger writes dates everywhere; Excel, WPS and LibreOffice all read it as a date format.
+      return DATE_FORMAT;
     default:
       // '@' keeps ID numbers and phone numbers as text when a clerk retypes them in Excel.
       return '@';

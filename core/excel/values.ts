@@ -1,19 +1,23 @@
 /** Turning row values into cell values, shared by the sheet writer and the width measure. */
 import type { ColumnType } from './styles';
+import type { CellInput } from './types';
 
-export type CellInput = string | number | null | undefined;
+export type { CellInput } from './types';
 
 /** Sheet names the builder writes itself; a report sheet may not take them. */
 const RESERVED_NAMES = new Set(['_data', '_meta']);
 
-/** What goes into the cell: dates stay 'YYYY-MM-DD' text so Excel, WPS and LibreOffice show them alike. */
-export function cellValue(col: { type?: ColumnType }, raw: CellInput): string | number | null {
+/**
+ * What goes into the cell. A date becomes a real Excel date (a serial with a date format), so a clerk can sort
+ * and filter by it and the district can compute with it; a value that is not a calendar date stays as written.
+ */
+export function cellValue(col: { type?: ColumnType }, raw: CellInput): string | number | Date | null {
   if (raw === null || raw === undefined || raw === '') return null;
   switch (col.type ?? 'text') {
     case 'text':
       return String(raw);
     case 'date':
-      return typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}/.test(raw) ? raw.slice(0, 10) : String(raw);
+      return excelDate(raw) ?? String(raw);
     default: {
       if (typeof raw === 'number') return raw;
       const n = Number(raw);
@@ -22,13 +26,30 @@ export function cellValue(col: { type?: ColumnType }, raw: CellInput): string | 
   }
 }
 
+/** 'YYYY-MM-DD' (a time after it is dropped: dates are to the day) as a Date at UTC midnight, which exceljs writes as a whole serial. */
+export function excelDate(raw: CellInput): Date | null {
+  if (typeof raw !== 'string') return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:$|[ T])/.exec(raw);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? date : null;
+}
+
 /** The text a reader sees, for measuring widths (a percent shows as "12.5%", money with separators). */
-export function displayValue(col: { type?: ColumnType }, raw: CellInput): string | number | null {
-  const v = cellValue(col, raw);
+export function displayValue(col: { type?: ColumnType; codes?: Record<string, string> }, raw: CellInput): string | number | null {
+  const v = cellValue(col, printedInput(col, raw));
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v !== 'number') return v;
   if (col.type === 'percent') return `${(v * 100).toFixed(1)}%`;
   if (col.type === 'money') return v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return v;
+}
+
+/** A coded column prints the label of its code; an unknown code prints as it is rather than vanishing. */
+export function printedInput(col: { codes?: Record<string, string> }, raw: CellInput): CellInput {
+  if (!col.codes || raw === null || raw === undefined || raw === '') return raw;
+  return col.codes[String(raw)] ?? raw;
 }
 
 export function toNumber(raw: CellInput): number {

@@ -6,23 +6,27 @@ import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { orgUnits, people } from '../../db/schema';
 import { today, type LedgerContext } from '../context';
 import { buildReport, type ReportColumn } from '../excel/builder';
-import { headcountTotals, reportMeta } from '../reports/meta';
-import type { ReportDefinition, ReportParams } from '../reports/registry';
-import { educationName, ethnicityName } from './codes';
+import type { ReportDefinition, ReportParams } from '../reports/definition';
+import { asOf, headcountTotals, reportMeta } from '../reports/meta';
+import { EDUCATIONS, ETHNICITIES } from './codes';
 import { maskIdNumber } from './idcard';
 import { personColumns } from './service';
 
 const TITLE = '人员花名册';
+
+/** Code → name of 民族 (GB/T 3304) and 学历 (GB/T 4658): a roster prints the name and keeps the code in `_data`. */
+export const ETHNICITY_LABELS: Record<string, string> = Object.fromEntries(ETHNICITIES.map((e) => [e.code, e.name]));
+export const EDUCATION_LABELS: Record<string, string> = Object.fromEntries(EDUCATIONS.map((e) => [e.code, e.name]));
 
 const COLUMNS: ReportColumn[] = [
   { key: 'seq', header: '序号', type: 'int', align: 'center' },
   { key: 'unitName', header: '所在村（社区）' },
   { key: 'name', header: ['基本信息', '姓名'] },
   { key: 'gender', header: ['基本信息', '性别'], align: 'center' },
-  { key: 'ethnicity', header: ['基本信息', '民族'], align: 'center' },
+  { key: 'ethnicity', header: ['基本信息', '民族'], align: 'center', codes: ETHNICITY_LABELS },
   { key: 'birthDate', header: ['基本信息', '出生日期'], type: 'date' },
   { key: 'idNumber', header: ['基本信息', '公民身份号码'], align: 'center' },
-  { key: 'education', header: ['基本信息', '学历'], align: 'center' },
+  { key: 'education', header: ['基本信息', '学历'], align: 'center', codes: EDUCATION_LABELS },
   // The longest 职业 category would claim 34 units; wrapping it keeps the roster on one landscape page width.
   { key: 'occupation', header: ['职业情况', '职业'], width: 18 },
   { key: 'jobPost', header: ['职业情况', '工作岗位'] },
@@ -74,10 +78,10 @@ export function rosterRows(ctx: LedgerContext, params: Pick<ReportParams, 'unitI
     unitName: p.unitName ?? '',
     name: p.name,
     gender: p.gender,
-    ethnicity: ethnicityName(p.ethnicity) || p.ethnicity,
+    ethnicity: p.ethnicity,
     birthDate: p.birthDate,
     idNumber: mask ? maskIdNumber(p.idNumber) : p.idNumber,
-    education: educationName(p.education),
+    education: p.education ?? '',
     occupation: p.occupation ?? '',
     jobPost: p.jobPost ?? '',
     phone: p.phone ?? '',
@@ -96,7 +100,7 @@ export const rosterReport: ReportDefinition = {
   },
   async build(ctx, params) {
     const rows = rosterRows(ctx, params);
-    const meta = reportMeta(ctx, 'people-roster', `截至 ${today(ctx)}`);
+    const meta = reportMeta(ctx, 'people-roster', asOf(today(ctx)));
     const buffer = await buildReport(meta, [
       {
         sheetName: TITLE,

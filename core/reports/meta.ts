@@ -5,14 +5,21 @@
 import { today, type LedgerContext } from '../context';
 import type { ReportMeta, ReportTotals } from '../excel/builder';
 import { getSettings } from '../org/settings';
-import type { ReportParams } from './registry';
+import type { ReportParams } from './definition';
 
-export function reportMeta(ctx: LedgerContext, reportId: string, period?: string): ReportMeta {
+/**
+ * `period` is the 统计时段 line; pass the ReportPeriod itself (or `asOf` for a 截至 list) so the machine-readable
+ * copy also carries the period as dates.
+ */
+export function reportMeta(ctx: LedgerContext, reportId: string, period?: string | ReportPeriod): ReportMeta {
   const s = getSettings(ctx);
+  const p = typeof period === 'string' ? { text: period, ...datesOf(period) } : period;
   return {
     reportId,
     unitName: s.unitName,
-    period,
+    period: p?.text,
+    periodFrom: p?.from,
+    periodTo: p?.to,
     filledDate: today(ctx),
     fillerName: s.fillerName,
     reviewerName: s.reviewerName,
@@ -21,8 +28,21 @@ export function reportMeta(ctx: LedgerContext, reportId: string, period?: string
   };
 }
 
+/** Reads the dates back out of a period line written as "A 至 B" or "截至 B". */
+function datesOf(text: string): { from?: string; to?: string } {
+  const range = /^(\d{4}-\d{2}-\d{2}) 至 (\d{4}-\d{2}-\d{2})$/.exec(text);
+  if (range) return { from: range[1], to: range[2] };
+  const asOf = /^截至 (\d{4}-\d{2}-\d{2})$/.exec(text);
+  return asOf ? { to: asOf[1] } : {};
+}
+
+/** "截至 2026-11-27": the period line of a list that shows the state on a day. */
+export function asOf(date: string): ReportPeriod {
+  return { to: date, text: `截至 ${date}` };
+}
+
 export interface ReportPeriod {
-  from: string;
+  from?: string;
   to: string;
   /** "2026-01-01 至 2026-11-27", as the 统计时段 line reads. */
   text: string;
@@ -32,7 +52,7 @@ export interface ReportPeriod {
  * The period of a statistics report. Upward reports are yearly, so an open start means 1 January of the
  * end's year and an open end means today.
  */
-export function reportPeriod(ctx: LedgerContext, params: Pick<ReportParams, 'from' | 'to'>): ReportPeriod {
+export function reportPeriod(ctx: LedgerContext, params: Pick<ReportParams, 'from' | 'to'>): ReportPeriod & { from: string } {
   const to = params.to ?? today(ctx);
   const from = params.from ?? `${to.slice(0, 4)}-01-01`;
   return { from, to, text: `${from} 至 ${to}` };

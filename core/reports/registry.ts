@@ -1,19 +1,11 @@
 /**
  * The report catalogue. Each module contributes its definitions; `reports.list`, the 报表中心 page and
- * `ledger reports` / `ledger export` all read this one list.
+ * `ledger reports` / `ledger export` all read this one list. Only imported, never imported back: report
+ * files take their types from ./definition.
  */
-import type { z } from 'zod';
-import type { LedgerContext } from '../context';
 import { memberReports } from '../members/reports';
 import { rosterReport } from '../people/roster-report';
-import type { exportInput, ReportInfo } from './schemas';
-
-export type ReportParams = z.output<typeof exportInput>;
-
-export interface ReportDefinition {
-  info: ReportInfo;
-  build(ctx: LedgerContext, params: ReportParams): Promise<{ buffer: Buffer; rowCount: number }>;
-}
+import type { ReportDefinition } from './definition';
 
 export const reports: ReportDefinition[] = [rosterReport, ...memberReports];
 

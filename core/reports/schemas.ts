@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { id, isoDate } from '../schema/common';
 
-export const reportParam = z.enum(['period', 'units', 'mask']);
+/** What a report lets the user choose: 'period' (from/to), 'units' (villages), 'mask' (ID numbers), 'paper' (A4/A3). */
+export const reportParam = z.enum(['period', 'units', 'mask', 'paper']);
+
+export const paper = z.enum(['A4', 'A3']);
+export type Paper = z.infer<typeof paper>;
 
 export const reportInfo = z.object({
   id: z.string(),
@@ -9,6 +13,8 @@ export const reportInfo = z.object({
   module: z.string(),
   description: z.string(),
   params: z.array(reportParam),
+  /** The paper it prints on unless told otherwise (A4 when absent). */
+  defaultPaper: paper.optional(),
 });
 export type ReportInfo = z.infer<typeof reportInfo>;
 
@@ -20,6 +26,8 @@ export const exportInput = z
     unitIds: z.array(id).nullish(),
     /** Mask 公民身份号码 in the file: the default, since exports travel by USB stick and WeChat. */
     maskIdNumbers: z.boolean().default(true),
+    /** Paper to print on; absent means the report's own default (the wide 台账: A3, everything else: A4). */
+    paper: z.enum(['A4', 'A3']).optional(),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
 export type ExportInput = z.input<typeof exportInput>;

@@ -38,3 +38,22 @@ test('报表中心：导出人员花名册，下载的文件含标题和刚录�
   expect(texts.join('\n')).not.toContain(id);
   expect(texts).toContain(`${id.slice(0, 4)}**********${id.slice(-4)}`);
 });
+
+test('报表中心：全程纪实台账默认 A3 横向，可改选 A4 导出', async ({ app: page }, testInfo) => {
+  await setUpTown(page, '康川街道');
+  await page.getByRole('menuitem', { name: '报表中心' }).click();
+  const card = page.getByTestId('report-members-roster');
+  await expect(card.getByRole('radio', { name: 'A3 横向' })).toBeChecked();
+  // Only the wide 台账 offers a paper choice; the others print on A4.
+  await expect(page.getByTestId('report-people-roster').getByText('打印纸张')).toHaveCount(0);
+  await card.getByText('A4 横向').click();
+
+  const downloading = page.waitForEvent('download');
+  await card.getByRole('button', { name: /导出 Excel/ }).click();
+  const download = await downloading;
+  const file = join(testInfo.outputDir, download.suggestedFilename());
+  await download.saveAs(file);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  expect(book.worksheets[0]!.pageSetup.paperSize).toBe(9);
+});

@@ -163,7 +163,7 @@ describe('发展党员 reports', () => {
       ['members-dormant', '多年不发展党员的党支部'],
     ]);
     expect(list.find((r) => r.id === 'members-reminders')!.params).toEqual(['period', 'units']);
-    expect(list.find((r) => r.id === 'members-roster')!.params).toEqual(['units', 'mask']);
+    expect(list.find((r) => r.id === 'members-roster')!.params).toEqual(['units', 'mask', 'paper']);
   });
 
   it('statistics table: totals are the sum of the occupation rows and match the 花名册 admitted in the period', async () => {

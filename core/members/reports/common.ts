@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { memberRecords, orgUnits, people } from '../../../db/schema';
 import type { LedgerContext } from '../../context';
-import type { ReportParams } from '../../reports/registry';
+import type { ReportParams } from '../../reports/definition';
 import { judgeAll, type Judged } from '../query';
 import { stepDef, type StepNo } from '../steps';
 

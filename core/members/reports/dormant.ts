@@ -6,7 +6,7 @@
 import { today, type LedgerContext } from '../../context';
 import { buildReport, type CellInput, type ReportColumn } from '../../excel/builder';
 import { reportMeta } from '../../reports/meta';
-import type { ReportDefinition, ReportParams } from '../../reports/registry';
+import type { ReportDefinition, ReportParams } from '../../reports/definition';
 import type { DormantBranch } from '../dormant';
 import { COUNT_BASIS } from '../indicators';
 import { dormancy } from '../query';

@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import { today, type LedgerContext } from '../../context';
 import { buildReport, type CellInput, type ReportColumn } from '../../excel/builder';
 import { monthText, reportMeta } from '../../reports/meta';
-import type { ReportDefinition, ReportParams } from '../../reports/registry';
+import type { ReportDefinition, ReportParams } from '../../reports/definition';
 import { allReminders } from '../query';
 import type { ReminderOut } from '../schemas';
 import { MODULE, recordUnits, stepText, unitDisplay, unitFilter } from './common';

@@ -6,7 +6,7 @@ import { today, type LedgerContext } from '../../context';
 import { getSettings } from '../../org/settings';
 import { buildReport, type CellInput, type ReportColumn } from '../../excel/builder';
 import { headcountTotals, reportMeta } from '../../reports/meta';
-import type { ReportDefinition, ReportParams } from '../../reports/registry';
+import type { ReportDefinition, ReportParams } from '../../reports/definition';
 import type { Judged } from '../query';
 import { keyDate } from '../record';
 import { MODULE, judgedFor, unitDisplay } from './common';

@@ -5,10 +5,11 @@
  */
 import { today, type LedgerContext } from '../../context';
 import { buildReport, type CellInput, type ReportColumn } from '../../excel/builder';
-import { educationName, ethnicityName } from '../../people/codes';
 import { maskIdNumber } from '../../people/idcard';
-import { headcountTotals, reportMeta } from '../../reports/meta';
-import type { ReportDefinition, ReportParams } from '../../reports/registry';
+import { EDUCATION_LABELS, ETHNICITY_LABELS } from '../../people/roster-report';
+import type { ReportDefinition, ReportParams } from '../../reports/definition';
+import { asOf, headcountTotals, reportMeta } from '../../reports/meta';
+import type { MemberStatus } from '../derived';
 import type { Judged } from '../query';
 import { STAGES, STEPS } from '../steps';
 import { MODULE, STAGE_NUMERALS, judgedFor, stageHeader, unitDisplay } from './common';
@@ -20,7 +21,41 @@ const SHEET = '发展党员花名册';
 /** Wide enough for 'YYYY-MM-DD' in the body font; the step names above wrap instead of widening 25 columns. */
 const DATE_WIDTH = 11;
 
+/** Offices print the 台账 on A3 landscape; A4 is the option (docs/decisions.md). */
+export const ROSTER_PAPER = 'A3';
+
 export const stepKey = (no: number) => `step${no}`;
+
+/** Stable codes for the status in `_data`; the district reads the labels from `_meta`. */
+export const STATUS_CODES: Record<MemberStatus, string> = {
+  未开始: 'notStarted',
+  入党申请人: 'applicant',
+  入党积极分子: 'activist',
+  发展对象: 'candidate',
+  预备党员: 'probationary',
+  正式党员: 'full',
+  已终止培养: 'terminated',
+  已取消预备党员资格: 'cancelled',
+};
+
+const IN_PROGRESS = new Set<MemberStatus>(['入党申请人', '入党积极分子', '发展对象', '预备党员']);
+
+/**
+ * The printed status: where a file in progress stands also names its stage ("发展对象（第四阶段）"), as a
+ * 发展对象 may be in stage 三 or 四; a finished or ended file shows its status alone. The code is the status
+ * and the stage together, so each printed wording has one code.
+ */
+function statusCode(status: MemberStatus, stage: number | null): string {
+  return IN_PROGRESS.has(status) && stage ? `${STATUS_CODES[status]}.${stage}` : STATUS_CODES[status];
+}
+
+const STATUS_LABELS: Record<string, string> = Object.fromEntries(
+  (Object.keys(STATUS_CODES) as MemberStatus[]).flatMap((status) =>
+    IN_PROGRESS.has(status)
+      ? STAGE_NUMERALS.map((numeral, i) => [statusCode(status, i + 1), `${status}\n（第${numeral}阶段）`])
+      : [[statusCode(status, null), status]],
+  ),
+);
 
 const COLUMNS: ReportColumn[] = [
   { key: 'seq', header: '序号', type: 'int', width: 5, align: 'center' },
@@ -28,12 +63,13 @@ const COLUMNS: ReportColumn[] = [
   { key: 'branchName', header: '党支部', width: 14 },
   { key: 'name', header: '姓名', width: 8, align: 'center' },
   { key: 'gender', header: ['基本信息', '性别'], width: 5, align: 'center' },
-  { key: 'ethnicity', header: ['基本信息', '民族'], width: 8, align: 'center' },
+  { key: 'ethnicity', header: ['基本信息', '民族'], width: 8, align: 'center', codes: ETHNICITY_LABELS },
   { key: 'birthDate', header: ['基本信息', '出生日期'], type: 'date', width: DATE_WIDTH },
   { key: 'idNumber', header: ['基本信息', '公民身份号码'], width: 20, align: 'center' },
-  { key: 'education', header: ['基本信息', '学历'], width: 10, align: 'center' },
+  { key: 'education', header: ['基本信息', '学历'], width: 10, align: 'center', codes: EDUCATION_LABELS },
   { key: 'occupation', header: ['基本信息', '职业'], width: 14 },
-  { key: 'status', header: '当前阶段/状态', width: 13, align: 'center' },
+  { key: 'status', header: '当前阶段/状态', width: 13, align: 'center', codes: STATUS_LABELS },
+  { key: 'stage', header: '当前阶段', type: 'int', dataOnly: true },
   ...STEPS.map(
     (s): ReportColumn => ({ key: stepKey(s.no), header: [stageHeader(s.stage, STAGES[s.stage - 1]!.name), `${s.no} ${s.name}`], type: 'date', width: DATE_WIDTH }),
   ),
@@ -43,14 +79,6 @@ const COLUMNS: ReportColumn[] = [
   { key: 'reasons', header: '特殊情况说明', width: 30 },
   { key: 'violations', header: '违规数', type: 'int', width: 6, align: 'center', total: 'sum' },
 ];
-
-const IN_PROGRESS = new Set(['入党申请人', '入党积极分子', '发展对象', '预备党员']);
-
-function statusText(j: Judged): string {
-  const { status, stage } = j.summary;
-  // The stage says where a file stands; for a finished or ended file the status alone says it.
-  return IN_PROGRESS.has(status) ? `${status}\n（第${STAGE_NUMERALS[stage - 1]}阶段）` : status;
-}
 
 function reasonsText(j: Judged): string {
   return j.loaded.steps
@@ -69,12 +97,13 @@ export function rosterRows(judged: Judged[], mask: boolean): Record<string, Cell
       branchName: j.summary.branchName ?? '',
       name: p.name,
       gender: p.gender,
-      ethnicity: ethnicityName(p.ethnicity) || p.ethnicity,
+      ethnicity: p.ethnicity,
       birthDate: p.birthDate,
       idNumber: mask ? maskIdNumber(p.idNumber) : p.idNumber,
-      education: educationName(p.education),
+      education: p.education ?? '',
       occupation: p.occupation ?? '',
-      status: statusText(j),
+      status: statusCode(j.summary.status as MemberStatus, j.summary.stage),
+      stage: j.summary.stage,
       reviewResult: review?.conclusionResult ?? '',
       reviewDate: review?.conclusionDate ?? '',
       probationEnd: j.summary.probationEnd ?? '',
@@ -99,7 +128,8 @@ async function build(ctx: LedgerContext, params: ReportParams) {
       a.summary.id - b.summary.id,
   );
   const rows = rosterRows(judged, params.maskIdNumbers !== false);
-  const buffer = await buildReport(reportMeta(ctx, ROSTER_ID, `截至 ${today(ctx)}`), [
+  const meta = { ...reportMeta(ctx, ROSTER_ID, asOf(today(ctx))), paper: params.paper ?? ROSTER_PAPER };
+  const buffer = await buildReport(meta, [
     {
       sheetName: SHEET,
       title: TITLE,
@@ -118,8 +148,9 @@ export const rosterReport: ReportDefinition = {
     title: TITLE,
     module: MODULE,
     description:
-      '每人一行：基本信息、当前阶段，五个阶段二十五个流程节点的日期，政审结论、预备期满日期、特殊情况说明和违规数；可按村（社区）筛选，身份证号默认脱敏。',
-    params: ['units', 'mask'],
+      '每人一行：基本信息、当前阶段，五个阶段二十五个流程节点的日期，政审结论、预备期满日期、特殊情况说明和违规数；可按村（社区）筛选，身份证号默认脱敏；默认 A3 横向打印，也可选 A4。',
+    params: ['units', 'mask', 'paper'],
+    defaultPaper: ROSTER_PAPER,
   },
   build,
 };

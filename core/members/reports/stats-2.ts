@@ -6,7 +6,7 @@
 import type { LedgerContext } from '../../context';
 import { buildReport, type CellInput, type ReportColumn } from '../../excel/builder';
 import { reportMeta, reportPeriod } from '../../reports/meta';
-import type { ReportDefinition, ReportParams } from '../../reports/registry';
+import type { ReportDefinition, ReportParams } from '../../reports/definition';
 import { COUNT_BASIS, admissionIndicators, admittedIn } from '../indicators';
 import type { Judged } from '../query';
 import { MODULE, NO_UNIT, columnNumbers, judgedFor, unitFacts, unitFilter, type UnitFact } from './common';

@@ -7,7 +7,7 @@ import type { LedgerContext } from '../../context';
 import { buildReport, type CellInput, type ReportColumn } from '../../excel/builder';
 import { EDUCATION_GROUPS, OCCUPATIONS, educationGroup } from '../../people/codes';
 import { reportMeta, reportPeriod } from '../../reports/meta';
-import type { ReportDefinition, ReportParams } from '../../reports/registry';
+import type { ReportDefinition, ReportParams } from '../../reports/definition';
 import { AGE_BANDS, COUNT_BASIS, admissionIndicators, admittedIn, isCollegeOrAbove } from '../indicators';
 import type { Judged } from '../query';
 import type { MemberRecord } from '../record';

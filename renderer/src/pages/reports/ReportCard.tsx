@@ -1,5 +1,5 @@
 import { FileExcelOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, DatePicker, Form, Select, Typography } from 'antd';
+import { Button, Card, Checkbox, DatePicker, Form, Radio, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Unit } from '../../../../core/org/schemas';
@@ -12,6 +12,7 @@ interface Values {
   period?: [Dayjs | null, Dayjs | null] | null;
   unitIds?: number[];
   mask: boolean;
+  paper: 'A4' | 'A3';
 }
 
 /** One card per catalogue entry; the form shows only the parameters that report declares. */
@@ -30,6 +31,7 @@ export function ReportCard({ report, units }: { report: ReportInfo; units: Unit[
         to: to ? to.format('YYYY-MM-DD') : null,
         unitIds: v.unitIds?.length ? v.unitIds : null,
         maskIdNumbers: has('mask') ? v.mask : true,
+        ...(has('paper') ? { paper: v.paper } : {}),
       });
       if (result.saved) message.success({ content: `已导出：${result.path ?? result.fileName}`, duration: 6 });
       else message.info('已取消保存');
@@ -43,7 +45,7 @@ export function ReportCard({ report, units }: { report: ReportInfo; units: Unit[
   return (
     <Card type="inner" title={report.title} data-testid={`report-${report.id}`}>
       <Typography.Paragraph type="secondary">{report.description}</Typography.Paragraph>
-      <Form<Values> layout="vertical" initialValues={{ mask: true, unitIds: [] }} onFinish={exportIt}>
+      <Form<Values> layout="vertical" initialValues={{ mask: true, unitIds: [], paper: report.defaultPaper ?? 'A4' }} onFinish={exportIt}>
         {has('period') && (
           <Form.Item name="period" label="统计期间" extra="不选则按上方说明的默认期间统计">
             <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} />
@@ -57,6 +59,17 @@ export function ReportCard({ report, units }: { report: ReportInfo; units: Unit[
         {has('mask') && (
           <Form.Item name="mask" valuePropName="checked" extra="报表常通过U盘、微信传递，建议保持脱敏">
             <Checkbox>身份证号脱敏</Checkbox>
+          </Form.Item>
+        )}
+        {has('paper') && (
+          <Form.Item name="paper" label="打印纸张" extra="表格较宽，乡镇一般用 A3 横向打印；选 A4 时每页列数更少、页数更多">
+            <Radio.Group
+              optionType="button"
+              options={[
+                { value: 'A3', label: 'A3 横向' },
+                { value: 'A4', label: 'A4 横向' },
+              ]}
+            />
           </Form.Item>
         )}
         <Button type="primary" htmlType="submit" icon={<FileExcelOutlined />} loading={busy}>

@@ -63,15 +63,16 @@ describe('ledger output through a pipe', { timeout: 180_000 }, () => {
   });
 
   it('export: the result parses and the decoded file is a workbook; --paper takes A4 or A3 only', async () => {
-    const out = join(tmp.dir, '花名册.xlsx');
-    const run = piped('stdout', 'export', 'people-roster', '--out', out, '--paper', 'A3', '--demo');
+    const out = join(tmp.dir, '台账.xlsx');
+    // The wide 全程纪实台账 is the report that takes a paper size.
+    const run = piped('stdout', 'export', 'members-roster', '--out', out, '--paper', 'A3', '--demo');
     expect(run.code).toBe(0);
     expect(JSON.parse(run.piped)).toMatchObject({ ok: true, file: out, rowCount: expect.any(Number) });
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
     expect(book.worksheets.length).toBeGreaterThan(0);
 
-    const wrong = piped('stderr', 'export', 'people-roster', '--out', out, '--paper', 'B5', '--demo');
+    const wrong = piped('stderr', 'export', 'members-roster', '--out', out, '--paper', 'B5', '--demo');
     expect(wrong.code).toBe(2);
     expect(wrong.piped).toContain('--paper 只能是 A4 或 A3（收到：B5）');
   });

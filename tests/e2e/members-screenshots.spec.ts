@@ -50,6 +50,8 @@ test('发展党员各页面', async ({ app: page }) => {
   await drawer.getByLabel('日期', { exact: true }).press('Tab');
   await shot(page, 'm07-step-form-error');
   await page.keyboard.press('Escape');
+  // A typed date is unsaved input: closing asks first.
+  await page.getByRole('dialog', { name: '放弃未保存的修改？' }).getByRole('button', { name: '放弃修改' }).click();
   await expect(drawer).toBeHidden();
 
   await page.getByRole('button', { name: /^15 / }).click();

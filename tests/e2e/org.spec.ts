@@ -23,20 +23,27 @@ test('组织设置：新增村后出现在列表和人员表单的村（社区�
   await expect(visibleOption(page, '新添村')).toBeVisible();
 });
 
-test('组织设置：给村添加党组织并改名', async ({ app: page }) => {
+test('组织设置：首次设置建立的党支部在本村下，可改名，也可再添加党组织', async ({ app: page }) => {
   await setUpTown(page, '康川街道');
   await page.getByRole('menuitem', { name: '组织设置' }).click();
   const firstRow = page.getByRole('row').nth(1);
   const unitName = (await firstRow.getByRole('cell').nth(2).innerText()).trim();
-  await firstRow.getByRole('button', { name: /展开/ }).click();
-  await page.getByRole('button', { name: '添加党组织' }).click();
-  await expect(page.getByRole('cell', { name: `中共${unitName}支部委员会`, exact: true })).toBeVisible();
+  // First-run setup created the village's 党支部, named by the town's pattern.
   await expect(firstRow.getByRole('cell').nth(6)).toHaveText('1');
+  await firstRow.getByRole('button', { name: /展开/ }).click();
+  await expect(page.getByRole('cell', { name: `中共康川街道${unitName}支部委员会`, exact: true })).toBeVisible();
 
   await page.getByRole('button', { name: '改名' }).click();
-  await page.getByRole('textbox').and(page.locator(':focus')).fill(`中共${unitName}党支部`);
+  await page.getByRole('textbox').and(page.locator(':focus')).fill(`中共康川街道${unitName}党支部`);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('cell', { name: `中共${unitName}党支部`, exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: `中共康川街道${unitName}党支部`, exact: true })).toBeVisible();
+
+  // The add box proposes the same pattern; a second organisation (e.g. a 党总支) is added beside it.
+  await expect(page.getByLabel('新党组织名称')).toHaveValue(`中共康川街道${unitName}支部委员会`);
+  await page.getByLabel('新党组织名称').fill(`中共康川街道${unitName}总支部委员会`);
+  await page.getByRole('button', { name: '添加党组织' }).click();
+  await expect(page.getByRole('cell', { name: `中共康川街道${unitName}总支部委员会`, exact: true })).toBeVisible();
+  await expect(firstRow.getByRole('cell').nth(6)).toHaveText('2');
 });
 
 test('组织设置：合并村（社区）后原单位显示为已并入，可撤销空的村并恢复', async ({ app: page }) => {

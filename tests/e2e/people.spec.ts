@@ -18,7 +18,9 @@ test('身份证号校验位错误：错误显示在身份证号栏，不保存�
   await expect(idItem).toContainText('身份证号校验位不正确');
   await expect(drawer).toBeVisible();
 
+  // The form holds what was typed, so closing it asks first.
   await page.keyboard.press('Escape');
+  await page.getByRole('dialog', { name: '放弃未保存的修改？' }).getByRole('button', { name: '放弃修改' }).click();
   await expect(drawer).toBeHidden();
   await expect(page.getByText('暂无人员')).toBeVisible();
   await page.reload();

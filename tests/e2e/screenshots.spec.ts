@@ -51,6 +51,8 @@ test('正式数据各页面', async ({ app: page }) => {
   await page.keyboard.press('Escape');
   await page.waitForTimeout(300);
   await page.keyboard.press('Escape');
+  // The form holds what was typed: closing asks first.
+  await page.getByRole('dialog', { name: '放弃未保存的修改？' }).getByRole('button', { name: '放弃修改' }).click();
   await expect(drawer).toBeHidden();
   await shot(page, '06-people-list');
 

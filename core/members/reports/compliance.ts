@@ -44,11 +44,14 @@ const COLUMNS: ReportColumn[] = [
   { key: 'branchName', header: '党支部', width: 14 },
   { key: 'name', header: '姓名', width: 8, align: 'center' },
   { key: 'ruleId', header: '规则编号', width: 10, align: 'center' },
-  { key: 'level', header: '级别', width: 6, align: 'center' },
+  { key: 'level', header: '级别', width: 6, align: 'center', codes: LEVEL_TEXT },
   { key: 'step', header: '流程节点', width: 18 },
   { key: 'message', header: '问题说明', width: 36 },
   { key: 'dates', header: '相关日期', width: 32 },
   { key: 'explanation', header: '特殊情况说明', width: 24 },
+  // The district merges and de-duplicates on these, not on the printed wording.
+  { key: 'recordId', header: '档案编号', type: 'int', dataOnly: true },
+  { key: 'stepNo', header: '节点序号', type: 'int', dataOnly: true },
 ];
 
 export function datesText(dates: Record<string, string>): string {
@@ -64,11 +67,13 @@ export function complianceRows(findings: Finding[]): Record<string, CellInput>[]
     branchName: f.branchName ?? '',
     name: f.personName,
     ruleId: f.ruleId,
-    level: LEVEL_TEXT[f.level],
+    level: f.level,
     step: stepText(f.step),
     message: f.message,
     dates: datesText(f.dates),
     explanation: f.explanation ?? '',
+    recordId: f.recordId,
+    stepNo: f.step,
   }));
 }
 

@@ -23,9 +23,12 @@ const COLUMNS: ReportColumn[] = [
   { key: 'name', header: '姓名', width: 8, align: 'center' },
   { key: 'step', header: '事项（流程节点）', width: 22 },
   { key: 'detail', header: '提醒内容', width: 44 },
-  { key: 'status', header: '当前状态', width: 10, align: 'center' },
+  { key: 'status', header: '当前状态', width: 10, align: 'center', codes: REMINDER_STATUS },
   { key: 'dueDate', header: '截止日期', type: 'date', width: 11 },
   { key: 'daysLeft', header: '剩余天数', type: 'int', width: 10, align: 'center' },
+  // The district merges and de-duplicates on these, not on the printed wording.
+  { key: 'recordId', header: '档案编号', type: 'int', dataOnly: true },
+  { key: 'stepNo', header: '节点序号', type: 'int', dataOnly: true },
 ];
 
 export interface MonthPeriod {
@@ -64,10 +67,12 @@ export function reminderRows(list: ReminderOut[]): Record<string, CellInput>[] {
     name: r.personName,
     step: stepText(r.step) || r.kind,
     detail: r.title,
-    status: REMINDER_STATUS[r.status],
+    status: r.status,
     dueDate: r.dueDate,
     // Negative once overdue: the number of days past the deadline.
     daysLeft: r.daysLeft,
+    recordId: r.recordId,
+    stepNo: r.step,
   }));
 }
 

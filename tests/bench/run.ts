@@ -7,6 +7,7 @@ import { generateDemo, seededRandom } from '../../core/demo/generate';
 import { generateDemoMembers } from '../../core/demo/members';
 import { tempDir } from '../helpers/ledger';
 import { LedgerHost } from '../../core/host';
+import { FIRST_PAGE_TARGET_MS, measureFirstPage } from './first-page';
 
 interface Target {
   name: string;
@@ -56,4 +57,10 @@ for (const target of targets) {
 
 await host.close();
 tmp.cleanup();
+
+const firstPage = await measureFirstPage();
+const median = firstPage[1]!;
+const firstPageOk = median <= FIRST_PAGE_TARGET_MS;
+failed ||= !firstPageOk;
+console.log(`${firstPageOk ? '达标' : '超时'}  网页模式首页可用（三次冷启动 ${firstPage.map((t) => t.toFixed(0)).join(' / ')} ms）: 中位数 ${median.toFixed(0)} ms（目标 ≤ ${FIRST_PAGE_TARGET_MS} ms）`);
 process.exit(failed ? 1 : 0);

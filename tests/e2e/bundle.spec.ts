@@ -3,7 +3,6 @@
  * what it shows. Checks the built files and times the first page in web mode.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -11,7 +10,6 @@ import { expect, test } from './fixtures';
 
 const RENDERER = resolve(import.meta.dirname, '..', '..', 'out', 'renderer');
 const MAX_CHUNK_BYTES = 1_000_000;
-const FIRST_PAGE_BUDGET_MS = 1_000;
 const PAGES = ['HomePage', 'PeoplePage', 'MembersPage', 'CompliancePage', 'ReportsPage', 'OrgPage', 'AuditPage', 'SetupWizard'];
 
 test('the built renderer has no chunk over 1 MB, one chunk per page, and only relative paths (file:// in Electron)', () => {
@@ -67,44 +65,15 @@ test('从 file:// 打开（如 Electron）时，按需加载的页面代码块�
   }
 });
 
-test.describe('首页打开速度', () => {
-  test.describe.configure({ mode: 'serial' });
+// How fast it opens is measured by `npm run bench` (tests/bench/first-page.ts, target ≤ 1 s); here, that the split
+// build opens 首页 cold and its counts lead on to the next page.
+test.describe('首页（按页拆分后的程序）', () => {
   test.use({ serverOptions: { demo: true } });
-  const times: number[] = [];
 
-  test('首页显示统计数和提醒，并可点击进入其他页面（记录三次冷启动用时）', async ({ browser, server }) => {
-    // Three cold loads, each in a fresh browser context (empty cache), judged by the median: one slow start on a
-    // shared machine does not decide it, a slow program does.
-    for (let i = 0; i < 3; i++) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(server.url);
-      const answered = await page.waitForFunction(
-        () => {
-          // Runs in the page; this tsconfig has no DOM types.
-          const doc = (globalThis as unknown as { document: { querySelector(selector: string): unknown } }).document;
-          return doc.querySelector('[data-testid="stat-people"] .ant-statistic-content-value') && doc.querySelector('[data-testid="home-reminders"]') && performance.now();
-        },
-        undefined,
-        { polling: 'raf', timeout: 15_000 },
-      );
-      times.push(Number(await answered.jsonValue()));
-      if (i === 2) {
-        await page.getByTestId('stat-people').click();
-        await expect(page.getByText(/共 \d+ 人/)).toBeVisible();
-      }
-      await context.close();
-    }
-    times.sort((a, b) => a - b);
-    test.info().annotations.push({ type: '首页可用用时（毫秒）', description: `${times.map((t) => Math.round(t)).join(', ')}；1 分钟负载 ${loadavg()[0]!.toFixed(1)}（${cpus().length} 核）` });
-  });
-
-  test('首页在 1 秒内可用（目标）', () => {
-    // Not reached yet: about 2–3 s here (docs/decisions.md, "First-page timing"). Marked as a known failure so the
-    // suite stays green and the gap stays visible; when the page gets there, Playwright reports this test as
-    // unexpectedly passing, and this line goes.
-    test.fail(true, '首页目前约 2–3 秒可用，尚未达到 1 秒的目标');
-    expect(times).toHaveLength(3);
-    expect(times[1]!).toBeLessThanOrEqual(FIRST_PAGE_BUDGET_MS);
+  test('冷启动后首页显示统计数和提醒，并可点击进入其他页面', async ({ app }) => {
+    await expect(app.getByTestId('stat-people').locator('.ant-statistic-content-value')).toBeVisible();
+    await expect(app.getByTestId('home-reminders')).toBeVisible();
+    await app.getByTestId('stat-people').click();
+    await expect(app.getByText(/共 \d+ 人/)).toBeVisible();
   });
 });

@@ -143,3 +143,8 @@ export async function pickOption(page: Page, combobox: Locator, text: string, se
 export function visibleOption(page: Page, text: string): Locator {
   return page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text });
 }
+
+/** Closing a form the clerk has typed into asks first; the tests that mean to throw the input away say so. */
+export async function discardChanges(page: Page): Promise<void> {
+  await page.getByRole('dialog', { name: '放弃未保存的修改？' }).getByRole('button', { name: '放弃修改' }).click();
+}

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, pickOption, test } from './fixtures';
+import { discardChanges, expect, pickOption, test } from './fixtures';
 
 const dir = process.env.LEDGER_SHOTS;
 test.skip(!dir, '设置 LEDGER_SHOTS=目录 后才截图');
@@ -51,7 +51,7 @@ test('发展党员各页面', async ({ app: page }) => {
   await shot(page, 'm07-step-form-error');
   await page.keyboard.press('Escape');
   // A typed date is unsaved input: closing asks first.
-  await page.getByRole('dialog', { name: '放弃未保存的修改？' }).getByRole('button', { name: '放弃修改' }).click();
+  await discardChanges(page);
   await expect(drawer).toBeHidden();
 
   await page.getByRole('button', { name: /^15 / }).click();

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, setUpTown, test, validIdNumber } from './fixtures';
+import { discardChanges, expect, setUpTown, test, validIdNumber } from './fixtures';
 import { fillDate, newFile, shot, stepDrawer } from './members-helpers';
 
 const NAME = '马文明';
@@ -158,6 +158,7 @@ test.describe('一名入党申请人走完全部流程节点', () => {
     await expect(vote.getByText('此类问题不能以特殊情况说明保存', { exact: false })).toBeVisible();
     await expect(vote.getByLabel('特殊情况说明')).toHaveCount(0);
     await vote.getByRole('button', { name: /取消/ }).click();
+    await discardChanges(page);
     await expect(vote).toBeHidden();
     await recordStep(page, 15, '2024-07-01', (d) => meeting(d, [20, 18, 17, 0, 1]));
     await expect(page.getByTestId('step-15')).toContainText('应到20 实到18 赞成17 反对0 弃权1');
@@ -167,6 +168,7 @@ test.describe('一名入党申请人走完全部流程节点', () => {
     await typeDate(future, '2025-06-16');
     await expect(future.getByText('上级党委派人谈话日期（2025-06-16）晚于今天（2025-06-15），尚未发生的事项不能记录')).toBeVisible();
     await future.getByRole('button', { name: /取消/ }).click();
+    await discardChanges(page);
     await expect(future).toBeHidden();
     await recordStep(page, 16, '2024-07-10', (d) => d.getByLabel('谈话人1姓名').fill('马建国'));
     await recordStep(page, 17, '2024-07-25');

@@ -1,4 +1,4 @@
-import { expect, pickOption, setUpTown, test, validIdNumber } from './fixtures';
+import { discardChanges, expect, pickOption, setUpTown, test, validIdNumber } from './fixtures';
 
 test('身份证号校验位错误：错误显示在身份证号栏，不保存任何数据', async ({ app: page }) => {
   await setUpTown(page, '康川街道');
@@ -20,7 +20,7 @@ test('身份证号校验位错误：错误显示在身份证号栏，不保存�
 
   // The form holds what was typed, so closing it asks first.
   await page.keyboard.press('Escape');
-  await page.getByRole('dialog', { name: '放弃未保存的修改？' }).getByRole('button', { name: '放弃修改' }).click();
+  await discardChanges(page);
   await expect(drawer).toBeHidden();
   await expect(page.getByText('暂无人员')).toBeVisible();
   await page.reload();

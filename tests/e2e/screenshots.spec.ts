@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, pickOption, setUpTown, test, validIdNumber } from './fixtures';
+import { discardChanges, expect, pickOption, setUpTown, test, validIdNumber } from './fixtures';
 
 const dir = process.env.LEDGER_SHOTS;
 test.skip(!dir, '设置 LEDGER_SHOTS=目录 后才截图');
@@ -52,7 +52,7 @@ test('正式数据各页面', async ({ app: page }) => {
   await page.waitForTimeout(300);
   await page.keyboard.press('Escape');
   // The form holds what was typed: closing asks first.
-  await page.getByRole('dialog', { name: '放弃未保存的修改？' }).getByRole('button', { name: '放弃修改' }).click();
+  await discardChanges(page);
   await expect(drawer).toBeHidden();
   await shot(page, '06-people-list');
 

@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { plainValue } from '../../core/excel/read';
 import { discardChanges, expect, setUpTown, test, validIdNumber } from './fixtures';
 import { fillDate, newFile, shot, stepDrawer } from './members-helpers';
 
@@ -224,7 +225,8 @@ test.describe('一名入党申请人走完全部流程节点', () => {
     const sheet = book.worksheets[0]!;
     let cells: string[] = [];
     sheet.eachRow((r) => {
-      const texts = (r.values as unknown[]).map((v) => String(v ?? ''));
+      // Dates are real Excel dates now; read them as the sheet shows them.
+      const texts = (r.values as ExcelJS.CellValue[]).map((v) => String(plainValue(v) ?? ''));
       if (texts.includes(NAME)) cells = texts;
     });
     expect(cells).toContain(NAME);

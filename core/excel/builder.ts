@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { writeColumnNumbers, writeNotes } from './furniture';
 import { setColumnBreaks } from './exceljs-extensions';
 import { layoutHeaders, type HeaderLayout } from './headers';
-import { layoutInfo } from './info';
+import { layoutInfo, type InfoSpan } from './info';
 import { writeDataSheets } from './machine';
 import { PAPER_SIZE, SIDE_MARGIN_IN, planPages, type PagePlan } from './print';
 import { layoutSignature, signatureParts } from './signature';
@@ -160,14 +160,8 @@ function writeInfoRows(ws: ExcelJS.Worksheet, meta: ReportMeta, widths: number[]
     rows = Math.max(rows, layout.rows);
     for (const span of layout.spans) {
       const rowNo = 2 + span.row;
-      const from = seg.from + span.from - 1;
-      const to = seg.from + span.to - 1;
-      if (to > from) ws.mergeCells(rowNo, from, rowNo, to);
-      const cell = ws.getCell(rowNo, from);
-      cell.value = span.text;
-      cell.font = font;
       // Shrinking is only the last resort for fonts wider than the estimate; the layout already made room.
-      cell.alignment = { horizontal: span.align, vertical: 'middle', shrinkToFit: true };
+      writeSpan(ws, rowNo, seg, span, font, { horizontal: span.align, vertical: 'middle', shrinkToFit: true });
       ws.getRow(rowNo).height = INFO_ROW_HEIGHT;
     }
   }
@@ -177,16 +171,19 @@ function writeInfoRows(ws: ExcelJS.Worksheet, meta: ReportMeta, widths: number[]
 function writeSignature(ws: ExcelJS.Worksheet, meta: ReportMeta, widths: number[], seg: Segment, rowNo: number): void {
   const layout = layoutSignature(signatureParts(meta), widths.slice(seg.from - 1, seg.to));
   const font = bodyFont(meta.fonts.body);
-  for (const span of layout.spans) {
-    const from = seg.from + span.from - 1;
-    const to = seg.from + span.to - 1;
-    if (to > from) ws.mergeCells(rowNo, from, rowNo, to);
-    const cell = ws.getCell(rowNo, from);
-    cell.value = span.text;
-    cell.font = font;
-    cell.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
-  }
+  for (const span of layout.spans) writeSpan(ws, rowNo, seg, span, font, { horizontal: 'left', vertical: 'top', wrapText: true });
   ws.getRow(rowNo).height = layout.lines * (BODY_LINE_HEIGHT + 4) + 6;
+}
+
+/** One text span of a page's own columns (a span's columns count from the start of its page segment). */
+function writeSpan(ws: ExcelJS.Worksheet, rowNo: number, seg: Segment, span: InfoSpan, font: Partial<ExcelJS.Font>, alignment: Partial<ExcelJS.Alignment>): void {
+  const from = seg.from + span.from - 1;
+  const to = seg.from + span.to - 1;
+  if (to > from) ws.mergeCells(rowNo, from, rowNo, to);
+  const cell = ws.getCell(rowNo, from);
+  cell.value = span.text;
+  cell.font = font;
+  cell.alignment = alignment;
 }
 
 /** Returns the last header row (1-based). */

@@ -1,4 +1,5 @@
-import { and, count, desc, eq, gte, like, lte, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lte, or, type SQL } from 'drizzle-orm';
+import { containsText } from '../search';
 import type { z } from 'zod';
 import { auditLog } from '../../db/schema';
 import { timestamp, type LedgerContext } from '../context';
@@ -35,7 +36,7 @@ export function listAudit(ctx: LedgerContext, query: z.output<typeof auditQuery>
   if (query.action) where.push(eq(auditLog.action, query.action));
   if (query.from) where.push(gte(auditLog.at, query.from));
   if (query.to) where.push(lte(auditLog.at, `${query.to} 23:59:59`));
-  if (query.q) where.push(or(like(auditLog.summary, `%${query.q}%`), like(auditLog.after, `%${query.q}%`))!);
+  if (query.q) where.push(or(containsText(auditLog.summary, query.q), containsText(auditLog.after, query.q))!);
   const filter = where.length ? and(...where) : undefined;
   const total = ctx.db.select({ n: count() }).from(auditLog).where(filter).get()?.n ?? 0;
   const order = query.sortOrder === 'ascend' ? auditLog.id : desc(auditLog.id);

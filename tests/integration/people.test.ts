@@ -67,6 +67,14 @@ describe('people register', () => {
     expect(await found('\\')).toEqual([]);
   });
 
+  it('操作日志 search treats % and _ literally too', async () => {
+    const names = ['马秀兰', '马_兰'];
+    for (const [i, name] of names.entries()) await host.invoke('people.create', person({ name, idNumber: makeIdNumber(`1990-06-1${i}`, '女') }));
+    const log = (await host.invoke('audit.list', { entity: 'person', q: '马_' })) as { items: { summary: string }[] };
+    expect(log.items.map((e) => e.summary).join('|')).toContain('马_兰');
+    expect(log.items.map((e) => e.summary).join('|')).not.toContain('马秀兰');
+  });
+
   it('sorts names by pinyin, as the 发展党员 list does, across pages', async () => {
     const names = ['张伟', '阿依古丽', '马秀兰', '白玛', '祁永福'];
     for (const [i, name] of names.entries()) await host.invoke('people.create', person({ name, idNumber: makeIdNumber(`1980-01-0${i + 1}`, '女') }));

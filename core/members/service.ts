@@ -123,6 +123,7 @@ export function createRecord(ctx: LedgerContext, input: z.output<typeof createRe
 export function updateRecord(ctx: LedgerContext, input: z.output<typeof updateRecordInput>): number {
   return inTransaction(ctx, () => {
     const before = loadRecord(ctx, input.id);
+    refuseFuture(ctx, [{ field: 'leagueRecommendDate', label: '团组织推优日期', date: input.leagueRecommendDate }]);
     const patch = {
       branchId: input.branchId === undefined ? before.record.branchId : input.branchId,
       leagueMember: input.leagueMember ?? before.record.leagueMember,

@@ -128,6 +128,7 @@ describe('dates after today', () => {
     expect((await refusal('members.addPeriodic', { recordId: id, kind: '思想汇报', date: '2025-12-31' })).message).toContain('思想汇报日期（2025-12-31）晚于今天');
     expect((await refusal('members.addExit', { recordId: id, kind: '终止培养', date: '2025-09-01', reason: '外出' })).fields).toHaveProperty('date');
     expect((await refusal('members.create', { personId: (await person('1990-01-01')).id, applicationDate: '2025-08-02' })).fields).toHaveProperty('applicationDate');
+    expect((await refusal('members.update', { id, leagueMember: true, leagueRecommendDate: '2025-08-02' })).fields).toHaveProperty('leagueRecommendDate');
     const p = await person('1990-01-01');
     const born = await refusal('people.update', { id: p.id, name: '测试', idNumber: makeIdNumber('1990-01-01', '男', seq), ethnicity: '01', birthDate: '2025-09-01' });
     expect(born.fields.birthDate).toBe('出生日期（2025-09-01）晚于今天（2025-08-01）');

@@ -10,6 +10,7 @@ import type { ReportDefinition, ReportParams } from '../reports/definition';
 import { asOf, headcountTotals, reportMeta } from '../reports/meta';
 import { EDUCATIONS, ETHNICITIES } from './codes';
 import { maskIdNumber } from './idcard';
+import { comparePinyin } from './pinyin';
 import { personColumns } from './service';
 
 const TITLE = '人员花名册';
@@ -36,7 +37,6 @@ const COLUMNS: ReportColumn[] = [
 ];
 
 /** Pinyin order, as a clerk would look a name up on paper; SQLite would sort by code point. */
-const collator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
 
 export interface RosterRow {
   [key: string]: string | number | null;
@@ -68,8 +68,8 @@ export function rosterRows(ctx: LedgerContext, params: Pick<ReportParams, 'unitI
   found.sort(
     (a, b) =>
       (a.unitOrder ?? Number.MAX_SAFE_INTEGER) - (b.unitOrder ?? Number.MAX_SAFE_INTEGER) ||
-      collator.compare(a.unitName ?? '', b.unitName ?? '') ||
-      collator.compare(a.name, b.name) ||
+      comparePinyin(a.unitName ?? '', b.unitName ?? '') ||
+      comparePinyin(a.name, b.name) ||
       a.id - b.id,
   );
   const mask = params.maskIdNumbers !== false;

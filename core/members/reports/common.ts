@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { memberRecords, orgUnits, people } from '../../../db/schema';
 import type { LedgerContext } from '../../context';
+import { comparePinyin } from '../../people/pinyin';
 import type { ReportParams } from '../../reports/definition';
 import { judgeAll, type Judged } from '../query';
 import { stepDef, type StepNo } from '../steps';
@@ -9,7 +10,6 @@ import { stepDef, type StepNo } from '../steps';
 export const MODULE = '发展党员';
 
 /** Pinyin order, as a clerk would look a name up on paper. */
-export const collator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
 
 export const NO_UNIT = '（未指定村/社区）';
 
@@ -28,7 +28,7 @@ export function unitFacts(ctx: LedgerContext): UnitFact[] {
     .from(orgUnits)
     .all()
     .map(({ retiredAt, ...u }) => ({ ...u, retired: retiredAt !== null }))
-    .sort((a, b) => a.sortOrder - b.sortOrder || collator.compare(a.name, b.name) || a.id - b.id);
+    .sort((a, b) => a.sortOrder - b.sortOrder || comparePinyin(a.name, b.name) || a.id - b.id);
 }
 
 export function unitFilter(params: Pick<ReportParams, 'unitIds'>): (unitId: number | null | undefined) => boolean {

@@ -3,6 +3,8 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError, call } from '../../api/client';
 import { useNotify } from '../../components/useNotify';
+import { todayIso } from './labels';
+import { notFuture } from './stepValues';
 import type { RecordDetail } from './types';
 
 type Exit = RecordDetail['exits'][number];
@@ -77,7 +79,7 @@ export function ExitsPanel({ detail, onChanged }: { detail: RecordDetail; onChan
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item name="date" label="决定日期" rules={[{ required: true, message: '请填写日期' }]}>
+              <Form.Item name="date" label="决定日期" rules={[{ required: true, message: '请填写日期' }, notFuture(`${kind ?? '决定'}日期`, todayIso())]}>
                 <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
               </Form.Item>
             </Col>
@@ -89,12 +91,12 @@ export function ExitsPanel({ detail, onChanged }: { detail: RecordDetail; onChan
                   </Form.Item>
                 </Col>
                 <Col span={8}>
-                  <Form.Item name="meetingDate" label="支部大会日期">
+                  <Form.Item name="meetingDate" label="支部大会日期" rules={[notFuture('支部大会日期', todayIso())]}>
                     <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
                 <Col span={8}>
-                  <Form.Item name="approvalDate" label="上级党委批准日期">
+                  <Form.Item name="approvalDate" label="上级党委批准日期" rules={[notFuture('上级党委审批日期', todayIso())]}>
                     <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>

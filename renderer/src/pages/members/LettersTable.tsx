@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { call } from '../../api/client';
 import { useNotify } from '../../components/useNotify';
 import { useRowAttachments } from './RowAttachments';
+import { todayIso } from './labels';
+import { notFuture } from './stepValues';
 import type { RecordDetail } from './types';
 
 type Letter = RecordDetail['review']['letters'][number];
@@ -82,13 +84,13 @@ export function LettersTable({ recordId, letters, onChanged }: { recordId: numbe
         // The compact row has no room for messages under each box, so the first problem is said once.
         onFinishFailed={({ errorFields }) => message.warning(errorFields[0]?.errors[0] ?? '请补全函调信息')} style={{ marginTop: 8, rowGap: 8 }} aria-label="添加函调">
         <div style={{ display: 'flex', gap: 8, width: '100%' }}>
-          <Form.Item name="date" noStyle rules={[{ required: true, message: '请填写函调日期' }]}>
+          <Form.Item name="date" noStyle rules={[{ required: true, message: '请填写函调日期' }, notFuture('函调日期', todayIso())]}>
             <DatePicker format="YYYY-MM-DD" placeholder="函调日期" aria-label="函调日期" style={{ width: 128, flex: 'none' }} />
           </Form.Item>
           <Form.Item name="target" noStyle rules={[{ required: true, whitespace: true, message: '请填写函调单位' }]}>
             <Input placeholder="函调单位" aria-label="函调单位" maxLength={100} style={{ flex: 1, minWidth: 80 }} />
           </Form.Item>
-          <Form.Item name="replyDate" noStyle>
+          <Form.Item name="replyDate" noStyle rules={[notFuture('回函日期', todayIso())]}>
             <DatePicker format="YYYY-MM-DD" placeholder="回函日期" aria-label="回函日期" style={{ width: 128, flex: 'none' }} />
           </Form.Item>
           <Button htmlType="submit" icon={<PlusOutlined />} loading={busy}>

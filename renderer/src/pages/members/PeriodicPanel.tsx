@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { call } from '../../api/client';
 import { useNotify } from '../../components/useNotify';
 import { useRowAttachments } from './RowAttachments';
+import { todayIso } from './labels';
+import { notFuture } from './stepValues';
 import type { RecordDetail } from './types';
 
 type Item = RecordDetail['periodic'][number];
@@ -20,6 +22,7 @@ interface Values {
 export function PeriodicPanel({ detail, onChanged }: { detail: RecordDetail; onChanged(): void }) {
   const { message, fail } = useNotify();
   const [form] = Form.useForm<Values>();
+  const kind: Kind = Form.useWatch('kind', form) ?? '考察';
   const [busy, setBusy] = useState(false);
   const scans = useRowAttachments<Item>('member_periodic');
 
@@ -64,7 +67,7 @@ export function PeriodicPanel({ detail, onChanged }: { detail: RecordDetail; onC
         <Form.Item name="kind">
           <Segmented<Kind> options={['考察', '思想汇报']} />
         </Form.Item>
-        <Form.Item name="date" rules={[{ required: true, message: '请填写日期' }]}>
+        <Form.Item name="date" rules={[{ required: true, message: '请填写日期' }, notFuture(`${kind}日期`, todayIso())]}>
           <DatePicker format="YYYY-MM-DD" placeholder="日期" aria-label="考察或思想汇报日期" />
         </Form.Item>
         <Form.Item name="summary" style={{ flex: 1, minWidth: 240 }}>

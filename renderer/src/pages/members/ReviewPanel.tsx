@@ -10,6 +10,8 @@ import { useNotify } from '../../components/useNotify';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { LettersTable } from './LettersTable';
 import { ReviewContentCard, ReviewScansCard, fromContentItems, toContentItems } from './ReviewContent';
+import { todayIso } from './labels';
+import { notFuture } from './stepValues';
 import type { RecordDetail } from './types';
 
 interface Values {
@@ -153,7 +155,7 @@ export function ReviewPanel({ detail, table, onSaved }: Props) {
         <Col span={12}>
           {part(heading(0), '党组织与本人', (
             <Row gutter={12}>
-              <Col span={12}><Form.Item name="talkDate" label="谈话日期"><DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} /></Form.Item></Col>
+              <Col span={12}><Form.Item name="talkDate" label="谈话日期" rules={[notFuture('政审谈话日期', todayIso())]}><DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} /></Form.Item></Col>
               <Col span={12}><Form.Item name="talkBy" label="谈话人"><Input maxLength={60} /></Form.Item></Col>
               <Col span={24}><Form.Item name="talkSummary" label="谈话情况" style={{ marginBottom: 0 }}><Input.TextArea rows={2} maxLength={2000} /></Form.Item></Col>
             </Row>
@@ -162,7 +164,7 @@ export function ReviewPanel({ detail, table, onSaved }: Props) {
         <Col span={12}>
           {part(heading(1), '党支部报送', (
             <Row gutter={12}>
-              <Col span={12}><Form.Item name="reportDate" label="报送日期"><DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} /></Form.Item></Col>
+              <Col span={12}><Form.Item name="reportDate" label="报送日期" rules={[notFuture('政审材料报送日期', todayIso())]}><DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} /></Form.Item></Col>
               <Col span={24}><Form.Item name="reportMaterials" label="报送材料" style={{ marginBottom: 0 }}><Input.TextArea rows={2} maxLength={1000} placeholder="如：入党申请书、自传、政审材料" /></Form.Item></Col>
             </Row>
           ))}
@@ -171,7 +173,7 @@ export function ReviewPanel({ detail, table, onSaved }: Props) {
           {part(heading(2), '乡镇党委查档、函调', (
             <>
               <Row gutter={12}>
-                <Col span={12}><Form.Item name="examDate" label="审查日期"><DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} /></Form.Item></Col>
+                <Col span={12}><Form.Item name="examDate" label="审查日期" rules={[notFuture('审查日期', todayIso())]}><DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} /></Form.Item></Col>
                 <Col span={24}><Form.Item name="examNote" label="审查情况"><Input.TextArea rows={2} maxLength={2000} /></Form.Item></Col>
               </Row>
               <LettersTable recordId={detail.id} letters={r.letters} onChanged={onSaved} />
@@ -186,7 +188,7 @@ export function ReviewPanel({ detail, table, onSaved }: Props) {
               </Form.Item>
               <Row gutter={12}>
                 <Col span={12}>
-                  <Form.Item name="conclusionDate" label="结论日期" dependencies={['conclusionResult']} rules={[neededWithResult('结论日期'), afterLetters]} extra={lastLetter ? `须晚于最后一次函调（${lastLetter}）` : undefined}>
+                  <Form.Item name="conclusionDate" label="结论日期" dependencies={['conclusionResult']} rules={[neededWithResult('结论日期'), afterLetters, notFuture('审查结论日期', todayIso())]} extra={lastLetter ? `须晚于最后一次函调（${lastLetter}）` : undefined}>
                     <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>

@@ -2,7 +2,7 @@
 import { addDays, addMonths, addYears } from './dates';
 import { exitDate, stepRecorded } from './record';
 import { datedFrom, peopleFindings } from './rules-early';
-import { monthsText, stillPendingAt, valid, yearsText, type Finding, type RuleCheck, type RuleContext } from './rules-context';
+import { monthsText, breachFrom, valid, yearsText, type Finding, type RuleCheck, type RuleContext } from './rules-context';
 
 /** 接收 has begun once the 支部大会 (step 15) or anything after it carries a date. */
 function admissionRecorded(ctx: RuleContext): boolean {
@@ -200,11 +200,23 @@ export const R21: RuleCheck = (ctx, th) => {
     }
     return [];
   }
-  if (stillPendingAt(ctx, errorLimit)) {
-    return [{ step: 17, field: 'date', message: `支部大会（${Z}）后已超过${monthsText(errorMonths)}未审批（最迟 ${errorLimit}）`, dates }];
+  const out: Finding[] = [];
+  const errorFrom = breachFrom(ctx, errorLimit);
+  const warnFrom = breachFrom(ctx, warnLimit);
+  if (warnFrom && (!errorFrom || warnFrom < errorFrom)) {
+    out.push({
+      step: 17,
+      field: 'date',
+      level: 'warning',
+      message: `支部大会（${Z}）后已超过${monthsText(warnMonths)}未审批（应在 ${warnLimit} 前，最迟 ${errorLimit}）`,
+      dates,
+      activeFrom: warnFrom,
+      // The error tier takes over from its own day.
+      ...(errorFrom ? { activeUntil: errorLimit } : {}),
+    });
   }
-  if (stillPendingAt(ctx, warnLimit)) {
-    return [{ step: 17, field: 'date', level: 'warning', message: `支部大会（${Z}）后已超过${monthsText(warnMonths)}未审批（应在 ${warnLimit} 前，最迟 ${errorLimit}）`, dates }];
+  if (errorFrom) {
+    out.push({ step: 17, field: 'date', message: `支部大会（${Z}）后已超过${monthsText(errorMonths)}未审批（最迟 ${errorLimit}）`, dates, activeFrom: errorFrom });
   }
-  return [];
+  return out;
 };

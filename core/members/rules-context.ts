@@ -1,5 +1,5 @@
 /** What every rule check receives and returns, plus the Chinese wording they share. */
-import { isIsoDate } from './dates';
+import { addDays, isIsoDate } from './dates';
 import { exitDate, keyDates, type MemberRecord } from './record';
 import type { RuleId, RuleTable } from './rule-table';
 import { DATE_KEY_LABELS, type DateKey, type StepNo } from './steps';
@@ -19,6 +19,10 @@ export interface Violation {
   explanation?: string;
   /** A 党章 condition or an entry error (HARD_RULES): no 特殊情况说明 lets a write that adds it through. */
   hard?: boolean;
+  /** A breach only from this day on (a deadline passed with nothing recorded): stored, and compared with today in SQL. */
+  activeFrom?: string;
+  /** …and only up to this day (R21's warning tier, which the error tier replaces). */
+  activeUntil?: string;
 }
 
 /** A rule's raw output; `level` only ever lowers the table's level (R21's 3-month tier is a warning). */
@@ -30,12 +34,19 @@ export interface Finding {
   level?: ViolationLevel;
   /** For a finding of a hard rule that is not itself hard (ORD's "a step is missing"): the reason path stays. */
   soft?: boolean;
+  activeFrom?: string;
+  activeUntil?: string;
 }
 
 export interface RuleContext {
   record: MemberRecord;
   table: RuleTable;
   today: string;
+  /**
+   * How far ahead today-dependent findings are produced, each with the day it takes effect. Equal to today when a
+   * form asks; the stored judgement looks ahead (see judgement.ts), so a list read compares dates with today in SQL.
+   */
+  until: string;
   d: Partial<Record<DateKey, string>>;
   /** Violations found by the rules run before this one (ORD uses them to avoid repeating a pair). */
   prior: readonly Violation[];
@@ -44,8 +55,8 @@ export interface RuleContext {
 export type Threshold = (key: string) => number;
 export type RuleCheck = (ctx: RuleContext, th: Threshold) => Finding[];
 
-export function makeContext(record: MemberRecord, table: RuleTable, today: string): RuleContext {
-  return { record, table, today, d: keyDates(record), prior: [] };
+export function makeContext(record: MemberRecord, table: RuleTable, today: string, until: string = today): RuleContext {
+  return { record, table, today, until, d: keyDates(record), prior: [] };
 }
 
 export function valid(d: string | undefined): string | undefined {
@@ -54,11 +65,17 @@ export function valid(d: string | undefined): string | undefined {
 
 /**
  * A deadline that passes with nothing recorded is a breach only while the person is still in the process:
- * someone whose 培养 was terminated before the deadline owes nothing.
+ * someone whose 培养 was terminated before the deadline owes nothing. Returns the day the breach takes effect
+ * (the day after the deadline), or undefined when it never does within the judged span.
  */
-export function stillPendingAt(ctx: RuleContext, deadline: string): boolean {
+export function breachFrom(ctx: RuleContext, deadline: string): string | undefined {
   const left = exitDate(ctx.record);
-  return ctx.today > deadline && (left === undefined || left > deadline);
+  return ctx.until > deadline && (left === undefined || left > deadline) ? addDays(deadline, 1) : undefined;
+}
+
+/** Whether a finding is in force on `today`. */
+export function activeOn(f: { activeFrom?: string; activeUntil?: string }, today: string): boolean {
+  return (f.activeFrom === undefined || f.activeFrom <= today) && (f.activeUntil === undefined || today <= f.activeUntil);
 }
 
 export function label(key: DateKey): string {

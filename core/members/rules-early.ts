@@ -1,10 +1,10 @@
 /** Stages 一 to 三 up to 发展对象: R01–R09. */
-import { addMonths, addYears, ageAt, minDate, periodsAfter } from './dates';
+import { addDays, addMonths, addYears, ageAt, minDate, periodsAfter } from './dates';
 import { exitDate, stepDate, stepRecorded } from './record';
 import {
   label,
   monthsText,
-  stillPendingAt,
+  breachFrom,
   valid,
   yearsText,
   type Finding,
@@ -56,13 +56,15 @@ export const R02: RuleCheck = (ctx, th) => {
       },
     ];
   }
-  if (!stillPendingAt(ctx, limit)) return [];
+  const activeFrom = breachFrom(ctx, limit);
+  if (!activeFrom) return [];
   return [
     {
       step: 2,
       field: 'date',
       message: `申请日期 ${A} 后${monthsText(months)}内未派人谈话（最迟 ${limit}）`,
-      dates: { A, limit, today: ctx.today },
+      dates: { A, limit },
+      activeFrom,
     },
   ];
 };
@@ -134,16 +136,18 @@ function periodicFindings(
 ): Finding[] {
   const { J } = ctx.d;
   if (!J || months <= 0) return [];
-  const until = minDate(stop, ctx.today)!;
+  const until = minDate(stop, ctx.until)!;
   const recorded = dates.filter((d) => valid(d) !== undefined);
+  // A period counts once it is over, or once the stop ends it early: the day after its end, or the stop day.
   return periodsAfter(J, months, until)
-    .filter((p) => (stop !== undefined && stop <= ctx.today ? p.to <= stop : p.to < ctx.today))
+    .filter((p) => stop === undefined || p.to <= stop)
     .filter((p) => !recorded.some((d) => d >= p.from && d <= p.to))
     .map((p) => ({
       step: 6,
       field,
       message: `${p.from} 至 ${p.to} 期间无${what}记录（每${monthsText(months)}至少一次，自${label('J')} ${J} 起算）`,
       dates: { J, from: p.from, to: p.to },
+      activeFrom: stop !== undefined && p.to >= stop ? stop : addDays(p.to, 1),
     }));
 }
 

@@ -1,7 +1,7 @@
 /** The 预备期 and 转正: R24–R27 and R29. R23 and R28 are values, computed in derived.ts. */
 import { addDays, addMonths, probationEnd } from './dates';
 import { extensionMonths } from './record';
-import { monthsText, stillPendingAt, type RuleCheck } from './rules-context';
+import { breachFrom, monthsText, type RuleCheck } from './rules-context';
 
 export const R24: RuleCheck = (ctx) => {
   const { P, S } = ctx.d;
@@ -62,13 +62,15 @@ export const R27: RuleCheck = (ctx, th) => {
       },
     ];
   }
-  if (!stillPendingAt(ctx, limit)) return [];
+  const activeFrom = breachFrom(ctx, limit);
+  if (!activeFrom) return [];
   return [
     {
       step: 24,
       field: 'date',
       message: `转正支部大会（${Q}）后${monthsText(months)}内未审批（最迟 ${limit}）`,
       dates: { Q, limit },
+      activeFrom,
     },
   ];
 };
@@ -84,9 +86,11 @@ export const R29: RuleCheck = (ctx, th) => {
   const end = probationEnd(Z, ext);
   const months = th('months');
   const limit = addMonths(end, months);
-  if (!stillPendingAt(ctx, limit)) return [];
+  const activeFrom = breachFrom(ctx, limit);
+  if (!activeFrom) return [];
   return [
     {
+      activeFrom,
       step: 23,
       field: 'date',
       message: `预备期已于 ${end} 期满${ext ? `（含延长${ext}个月）` : ''}，逾期${monthsText(months)}（${limit}）仍未讨论转正，也未决定延长预备期`,

@@ -6,7 +6,7 @@ import { isIsoDate } from './dates';
 import { withStepDate, withoutStepDate, type MemberRecord } from './record';
 import { HARD_RULES, thresholdOf, type RuleId, type RuleTable } from './rule-table';
 import { R10, R11, R11b, R12, R13, R14, R16, R20, R21 } from './rules-admission';
-import { makeContext, type RuleCheck, type Violation, type ViolationLevel } from './rules-context';
+import { activeOn, makeContext, type RuleCheck, type Violation, type ViolationLevel } from './rules-context';
 import { R01, R02, R03, R05, R06, R07, R08, R09 } from './rules-early';
 import { R17, R18, R19, R30 } from './rules-meetings';
 import { ORD } from './rules-order';
@@ -53,9 +53,13 @@ function effectiveLevel(tableLevel: ViolationLevel, findingLevel: ViolationLevel
   return tableLevel === 'warning' || findingLevel === 'warning' ? 'warning' : 'error';
 }
 
-export function checkRecord(record: MemberRecord, table: RuleTable, today: string): Violation[] {
+/**
+ * The findings in force on `today`. With `until`, also those that take effect later, up to that day, each
+ * carrying its activeFrom/activeUntil: what the stored judgement keeps so a read compares them with today in SQL.
+ */
+export function checkRecord(record: MemberRecord, table: RuleTable, today: string, until?: string): Violation[] {
   if (!isIsoDate(today)) throw new RangeError(`不是有效日期：${today}`);
-  const ctx = makeContext(record, table, today);
+  const ctx = makeContext(record, table, today, until ?? today);
   const out: Violation[] = [];
   for (const [id, check] of CHECKS) {
     const setting = table.rules[id];
@@ -73,10 +77,12 @@ export function checkRecord(record: MemberRecord, table: RuleTable, today: strin
         message: f.message,
         dates: f.dates,
         ...(explanation ? { explanation } : {}),
+        ...(f.activeFrom !== undefined ? { activeFrom: f.activeFrom } : {}),
+        ...(f.activeUntil !== undefined ? { activeUntil: f.activeUntil } : {}),
       });
     }
   }
-  return out;
+  return until === undefined ? out.filter((v) => activeOn(v, today)) : out;
 }
 
 function key(v: Violation): string {

@@ -74,6 +74,17 @@ export function loadRecords(ctx: LedgerContext, ids?: number[]): LoadedRecord[] 
   }));
 }
 
+/** The live files of one person: what a create or restore checks for a file already in progress. */
+export function loadRecordsOfPerson(ctx: LedgerContext, personId: number): LoadedRecord[] {
+  const ids = ctx.db
+    .select({ id: memberRecords.id })
+    .from(memberRecords)
+    .where(and(eq(memberRecords.personId, personId), isNull(memberRecords.deletedAt)))
+    .all()
+    .map((r) => r.id);
+  return ids.length ? loadRecords(ctx, ids) : [];
+}
+
 export function loadRecord(ctx: LedgerContext, id: number): LoadedRecord {
   const [loaded] = loadRecords(ctx, [id]);
   if (!loaded) throw notFound('该发展档案');

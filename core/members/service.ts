@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/service';
 import { assertUnchangedSince } from '../audit/version';
 import { inTransaction, timestamp, today, type LedgerContext } from '../context';
 import { LedgerError, invalid, notFound } from '../errors';
-import { loadRecord, loadRecords, toMemberRecord } from './load';
+import { loadRecord, loadRecordsOfPerson, toMemberRecord } from './load';
 import type { MemberRecord } from './record';
 import { ruleTableInForce } from './rule-service';
 import { checkRecord, type Violation } from './rules';
@@ -85,9 +85,7 @@ function refuseFuture(ctx: LedgerContext, fields: DatedField[]): void {
 }
 
 function activeRecordOf(ctx: LedgerContext, personId: number) {
-  return loadRecords(ctx)
-    .filter((l) => l.record.personId === personId)
-    .find((l) => {
+  return loadRecordsOfPerson(ctx, personId).find((l) => {
       const s = derived(toMemberRecord(l)).status;
       return s !== '已终止培养' && s !== '已取消预备党员资格' && s !== '正式党员';
     });

@@ -3,14 +3,15 @@
  * failure into an error state the UI can show instead of crashing, validates input against the contract and
  * dispatches to core services. Transports stay thin: they only carry `call(method, input)` and its result.
  */
+import { join } from 'node:path';
 import dayjs from 'dayjs';
+import { checkIntegrity, DB_FILE_NAME } from '../db/open';
 import { contract, isMethod } from './api/contract';
 import { fileFreeMethods, handlers, type LedgerMethod } from './api/handlers';
 import type { CallResult } from './api/result';
 import { parseInput } from './schema/validate';
 import { dashboardSummary } from './app/dashboard';
 import type { AppStatus, DemoData } from './app/schemas';
-import { generateDemo } from './demo/generate';
 import { LedgerError, serializeError, type SerializedError } from './errors';
 import type { LedgerContext } from './context';
 import { openLedger, type Ledger } from './ledger';
@@ -82,7 +83,8 @@ export class LedgerHost {
     if (method === 'app.openDemo') return this.exclusive(() => this.switchTo(true));
     if (method === 'app.openReal') return this.exclusive(() => this.switchTo(false));
     if (method === 'app.reopen') return this.exclusive(() => this.switchTo(this.demo));
-    if (method === 'app.generateDemo') return this.exclusive(async () => this.generateDemo());
+    if (method === 'app.generateDemo') return this.exclusive(() => this.generateDemo());
+    if (method === 'app.checkIntegrity') return this.exclusive(async () => checkIntegrity(this.context.sqlite, join(this.currentDataDir, DB_FILE_NAME)));
     const handler = handlers[method as LedgerMethod] as (c: LedgerContext | undefined, i: unknown) => unknown;
     if (fileFreeMethods.has(method as LedgerMethod)) return await handler(this.ledger?.ctx, input);
     const ctx = this.context;
@@ -111,7 +113,7 @@ export class LedgerHost {
         nativeBinding: this.opts.nativeBinding,
         now: this.opts.now,
       });
-      if (demo) this.ensureDemoData(this.ledger.ctx);
+      if (demo) await this.ensureDemoData(this.ledger.ctx);
     } catch (err) {
       this.ledger?.close();
       this.ledger = null;
@@ -121,20 +123,23 @@ export class LedgerHost {
   }
 
   /** Demo data only ever goes into the demo folder: on the real data this refuses rather than switching. */
-  private generateDemo(): DemoData {
+  private async generateDemo(): Promise<DemoData> {
     if (!this.demo) {
       throw new LedgerError('CONFLICT', '当前打开的是正式数据，演示数据只生成在单独的演示数据文件夹中。', {
         hint: '请先切换到演示数据（菜单“切换到演示数据”，或命令行加 --demo）后再生成。',
       });
     }
     const ctx = this.context;
-    this.ensureDemoData(ctx);
+    await this.ensureDemoData(ctx);
     const { units, people } = dashboardSummary(ctx);
     return { dataDir: this.currentDataDir, units, people };
   }
 
-  private ensureDemoData(ctx: LedgerContext): void {
-    if (!isSetUp(ctx)) generateDemo(ctx);
+  /** The generator (and its name lists) loads only when a demo folder is empty: a normal start never needs it. */
+  private async ensureDemoData(ctx: LedgerContext): Promise<void> {
+    if (isSetUp(ctx)) return;
+    const { generateDemo } = await import('./demo/generate');
+    generateDemo(ctx);
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {

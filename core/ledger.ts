@@ -15,8 +15,6 @@ export async function openLedger(opts: LedgerOptions): Promise<Ledger> {
   const ctx: LedgerContext = { sqlite: opened.sqlite, db: opened.db, dataDir: opts.dataDir, now: opts.now ?? (() => new Date()) };
   return {
     ctx,
-    close: () => {
-      if (opened.sqlite.open) opened.sqlite.close();
-    },
+    close: () => opened.close(),
   };
 }

@@ -2,7 +2,7 @@
  * Opens the ledger's one SQLite file safely. An existing file that fails to open is reported, never replaced by a
  * new empty one.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -27,9 +27,25 @@ export interface OpenedDb {
   file: string;
   migrated: string[];
   backupFile: string | null;
+  /** Whether this open ran `quick_check`: only a file left open by a crash (its marker still there) is checked. */
+  integrityChecked: boolean;
+  /** Closes the file and removes the open marker, so the next start knows this one ended cleanly. */
+  close(): void;
+}
+
+/** What an on-request integrity check found, in the clerk's words. */
+export interface IntegrityResult {
+  ok: boolean;
+  message: string;
 }
 
 export const DB_FILE_NAME = 'ledger.db';
+/**
+ * Written beside the data file while it is open, removed on a clean close. Finding it at the next open means the
+ * last run ended without closing (power cut, crash, killed process): only then is the file checked at start, since
+ * `quick_check` reads every page and a district-size file would make every start wait for it.
+ */
+export const OPEN_MARKER_SUFFIX = '.open';
 const SQLITE_HEADER = 'SQLite format 3\0';
 
 export function defaultMigrationsDir(): string {
@@ -58,22 +74,63 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDb> {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
-    if (existed) {
+    const marker = file + OPEN_MARKER_SUFFIX;
+    // The pragmas above took the exclusive lock, so a second opener never gets here to mistake our marker for a crash.
+    const integrityChecked = existed && existsSync(marker);
+    if (integrityChecked) {
       const check = sqlite.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new LedgerError('DB_CORRUPT', `数据文件已损坏（${String(check)}）。`, { hint: corruptHint(file) });
     }
     const shipped = readShippedMigrations(opts.migrationsDir ?? defaultMigrationsDir());
     const outcome = await migrate(sqlite, shipped, { file, backupDir: join(opts.dataDir, 'backups') });
     if (!sqlite.open) throw new LedgerError('MIGRATION_FAILED', '数据库升级失败，已恢复原数据。', { hint: '请联系技术人员。' });
-    return { sqlite, db: drizzle(sqlite, { schema }), file, migrated: outcome.applied, backupFile: outcome.backupFile };
+    writeFileSync(marker, `${process.pid}\n`);
+    const handle = sqlite;
+    return {
+      sqlite,
+      db: drizzle(sqlite, { schema }),
+      file,
+      migrated: outcome.applied,
+      backupFile: outcome.backupFile,
+      integrityChecked,
+      close: () => {
+        if (!handle.open) return;
+        handle.close();
+        rmSync(marker, { force: true });
+      },
+    };
   } catch (err) {
     if (sqlite.open) sqlite.close();
     throw translateOpenError(err, file);
   }
 }
 
+/**
+ * A full integrity check, on request (the 设置 page, `ledger check-db`): reads every page, so it is never part of a
+ * normal start.
+ */
+export function checkIntegrity(sqlite: Database.Database, file: string): IntegrityResult {
+  let rows: string[];
+  try {
+    rows = (sqlite.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check);
+  } catch (err) {
+    rows = [(err as Error).message];
+  }
+  if (rows.length === 1 && rows[0] === 'ok') return { ok: true, message: '数据文件检查完毕，未发现损坏。' };
+  return { ok: false, message: `数据文件已损坏（${rows.slice(0, 3).join('；')}）。${corruptHint(file)}` };
+}
+
+/** Reads the 16 header bytes only: the file can be hundreds of megabytes. */
 function assertLooksLikeSqlite(file: string): void {
-  const head = readFileSync(file).subarray(0, 16).toString('latin1');
+  const bytes = Buffer.alloc(16);
+  let read = 0;
+  const fd = openSync(file, 'r');
+  try {
+    read = readSync(fd, bytes, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const head = bytes.subarray(0, read).toString('latin1');
   if (head.length > 0 && head !== SQLITE_HEADER) {
     throw new LedgerError('DB_CORRUPT', '数据文件已损坏，或不是台账数据文件。', { hint: corruptHint(file) });
   }

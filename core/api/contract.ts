@@ -40,6 +40,7 @@ export const contract = {
   'app.openDemo': query(none, app.appStatus, '切换到演示数据（首次使用时自动生成）'),
   'app.openReal': query(none, app.appStatus, '切换回正式数据'),
   'app.reopen': query(none, app.appStatus, '重新打开数据文件（例如关闭了占用它的其他程序之后）'),
+  'app.checkIntegrity': query(none, app.integrityResult, '完整检查数据文件是否损坏（逐页读取，文件大时需要一些时间）'),
   'app.generateDemo': command(none, app.demoData, '生成演示数据（只在演示数据中，已有则保留），返回其规模'),
   'dashboard.summary': query(none, app.dashboardSummary, '首页统计数'),
 

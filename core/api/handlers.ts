@@ -14,7 +14,6 @@ import * as members from '../members/service';
 import * as attachments from '../attachments/service';
 import { allFindings, allReminders, getRecordDetail, indicators, listRecords, overview } from '../members/query';
 import { describeRuleTable, ruleTableInForce, updateRuleTable } from '../members/rule-service';
-import { exportReport, listReports } from '../reports/service';
 import type { Contract, Method } from './contract';
 import { undoable } from '../audit/version';
 
@@ -90,8 +89,11 @@ export const handlers: { [M in LedgerMethod]: Handler<M> } = {
 
   'audit.list': (ctx, query) => listAudit(ctx, query),
 
-  'reports.list': () => listReports(),
+  // Loaded on first use: every report definition and the Excel writer are the heaviest part of the module graph,
+  // and a start that only answers a list must not wait for them (issue 7, cold open ≤ 400 ms).
+  'reports.list': async () => (await import('../reports/service')).listReports(),
   'reports.export': async (ctx, params) => {
+    const { exportReport } = await import('../reports/service');
     const { buffer: _buffer, ...result } = await exportReport(ctx, params);
     return result;
   },

@@ -37,3 +37,10 @@ export const demoData = z.object({
   people: z.number(),
 });
 export type DemoData = z.infer<typeof demoData>;
+
+/** `app.checkIntegrity` (and `ledger check-db`): a full check of the data file, on request only. */
+export const integrityResult = z.object({
+  ok: z.boolean(),
+  message: z.string(),
+});
+export type IntegrityResult = z.infer<typeof integrityResult>;

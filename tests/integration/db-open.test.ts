@@ -2,7 +2,7 @@ import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_FILE_NAME, defaultMigrationsDir, openDatabase } from '../../db/open';
+import { DB_FILE_NAME, OPEN_MARKER_SUFFIX, defaultMigrationsDir, openDatabase } from '../../db/open';
 import { readShippedMigrations } from '../../db/migrate';
 import { LedgerError } from '../../core/errors';
 import { LedgerHost } from '../../core/host';
@@ -190,5 +190,70 @@ describe('migrating a populated database', () => {
     expect(again.sqlite.prepare('SELECT count(*) AS n FROM org_units').get()).toEqual({ n: 1 });
     again.sqlite.close();
   });
-});
 
+  it('skips the page-by-page check after a clean close and runs it after a crash', async () => {
+    const dataDir = freshDir();
+    const marker = join(dataDir, DB_FILE_NAME + OPEN_MARKER_SUFFIX);
+    const created = await openDatabase({ dataDir });
+    expect(created.integrityChecked).toBe(false);
+    expect(existsSync(marker)).toBe(true);
+    created.close();
+    expect(existsSync(marker)).toBe(false);
+
+    const clean = await openDatabase({ dataDir });
+    expect(clean.integrityChecked).toBe(false);
+    clean.sqlite.close(); // the process dies with the file open: the marker stays
+
+    const afterCrash = await openDatabase({ dataDir });
+    expect(afterCrash.integrityChecked).toBe(true);
+    afterCrash.close();
+  });
+
+  it('a second opener that is refused leaves the first one’s marker in place', async () => {
+    const dataDir = freshDir();
+    const first = await openDatabase({ dataDir });
+    await expectCode(openDatabase({ dataDir }), 'DB_LOCKED');
+    expect(existsSync(join(dataDir, DB_FILE_NAME + OPEN_MARKER_SUFFIX))).toBe(true);
+    first.close();
+  });
+
+  it('finds a damaged index page after an unclean shutdown, and on request through the host', async () => {
+    const dataDir = freshDir();
+    const opened = await openDatabase({ dataDir });
+    opened.sqlite.exec(`CREATE TABLE scratch (id integer primary key, v text); CREATE INDEX scratch_v ON scratch (v);
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO scratch (v) SELECT printf('值%05d', i) FROM n;`);
+    opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const root = (opened.sqlite.prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'scratch_v'`).get() as { rootpage: number }).rootpage;
+    const pageSize = opened.sqlite.pragma('page_size', { simple: true }) as number;
+    opened.close();
+    // Wreck the index's root page only: the tables still read, so only an integrity check notices.
+    const file = join(dataDir, DB_FILE_NAME);
+    const bytes = readFileSync(file);
+    bytes.fill(0x55, (root - 1) * pageSize + 8, root * pageSize);
+    writeFileSync(file, bytes);
+
+    const host = new LedgerHost({ dataDir });
+    expect((await host.start()).state).toBe('setup'); // a clean close before: the start does not read every page
+    const checked = await host.call('app.checkIntegrity', {});
+    expect(checked).toMatchObject({ ok: true, data: { ok: false } });
+    expect((checked as { data: { message: string } }).data.message).toMatch(/数据文件已损坏.*backups/);
+    await host.close();
+
+    writeFileSync(join(dataDir, DB_FILE_NAME + OPEN_MARKER_SUFFIX), '1\n'); // as if the app had been killed
+    const again = new LedgerHost({ dataDir });
+    const status = await again.start();
+    expect(status.state).toBe('error');
+    expect(status.error?.code).toBe('DB_CORRUPT');
+    expect(status.error?.hint).toMatch(/没有新建空数据/);
+    await again.close();
+  });
+
+  it('reports a sound file as sound when checked on request', async () => {
+    const dataDir = freshDir();
+    await populated(dataDir);
+    const host = new LedgerHost({ dataDir });
+    await host.start();
+    expect(await host.call('app.checkIntegrity', {})).toEqual({ ok: true, data: { ok: true, message: '数据文件检查完毕，未发现损坏。' } });
+    await host.close();
+  });
+});

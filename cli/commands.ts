@@ -17,6 +17,7 @@ export const USAGE = `用法：ledger <命令> [参数] [--data-dir 数据文件
   demo                            生成演示数据（在数据文件夹下的 demo 子文件夹）
   reports                         列出报表编号与名称
   check                           发展党员程序合规检查：输出全部问题（JSON）
+  check --recompute               按事实重新校验每份档案，与保存的校验结果核对（不一致时退出码为 1）
   check-db                        完整检查数据文件是否损坏（损坏时退出码为 1）
   export <报表编号> --out <文件>    导出一张报表
         [--from YYYY-MM-DD --to YYYY-MM-DD] [--unit 村名[,村名…]] [--no-mask] [--paper A4|A3]
@@ -91,9 +92,15 @@ async function dispatch(host: LedgerHost, command: string, rest: string[], args:
       io.out(json(result));
       return result.ok ? 0 : 1;
     }
-    default:
+    default: {
+      if (args.options.recompute === true) {
+        const result = await call(host, 'members.verifyState', {});
+        io.out(json(result));
+        return result.mismatches.length === 0 ? 0 : 1;
+      }
       io.out(json(await call(host, 'members.check', {})));
       return 0;
+    }
   }
 }
 

@@ -7,7 +7,7 @@ export interface CommonArgs {
 }
 
 /** Flags that never take a value, so `--demo export` does not swallow the subcommand. */
-const BOOLEAN_FLAGS = new Set(['demo', 'help', 'no-mask', 'reset']);
+const BOOLEAN_FLAGS = new Set(['demo', 'help', 'no-mask', 'reset', 'recompute']);
 
 export function parseArgs(argv: string[]): CommonArgs {
   const options: Record<string, string | true> = {};

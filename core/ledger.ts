@@ -1,5 +1,6 @@
 import { openDatabase, type OpenOptions } from '../db/open';
 import type { LedgerContext } from './context';
+import { repairJudgements } from './members/state-store';
 
 export interface Ledger {
   ctx: LedgerContext;
@@ -13,6 +14,8 @@ export interface LedgerOptions extends OpenOptions {
 export async function openLedger(opts: LedgerOptions): Promise<Ledger> {
   const opened = await openDatabase(opts);
   const ctx: LedgerContext = { sqlite: opened.sqlite, db: opened.db, dataDir: opts.dataDir, now: opts.now ?? (() => new Date()) };
+  // A database from before judgements were stored, or one a crash or an older build left behind, is made whole here.
+  repairJudgements(ctx);
   return {
     ctx,
     close: () => opened.close(),

@@ -99,6 +99,7 @@ export const contract = {
   'members.addExit': command(members.exitInput, byId, '延长预备期、取消预备党员资格或终止培养'),
   'members.removeExit': command(byId, byId, '撤销延长/取消/终止记录'),
   'members.check': query(none, z.array(members.finding), '合规检查：全部违规'),
+  'members.verifyState': query(none, members.verifyResult, '逐份档案按事实重新校验，与保存的校验结果核对（不一致时列出）'),
   'members.reminders': query(
     z.object({ includeUpcoming: z.boolean().default(false) }).default({ includeUpcoming: false }),
     z.array(members.reminder),

@@ -12,7 +12,10 @@ import { getSettings, updateSettings } from '../org/settings';
 import * as people from '../people/service';
 import * as members from '../members/service';
 import * as attachments from '../attachments/service';
-import { allFindings, allReminders, getRecordDetail, indicators, listRecords, overview } from '../members/query';
+import { getRecordDetail } from '../members/query';
+import { listRecords } from '../members/list';
+import { verifyStoredState } from '../members/verify';
+import { allFindings, allReminders, indicators, overview } from '../members/overview';
 import { describeRuleTable, ruleTableInForce, updateRuleTable } from '../members/rule-service';
 import type { Contract, Method } from './contract';
 import { undoable } from '../audit/version';
@@ -76,6 +79,7 @@ export const handlers: { [M in LedgerMethod]: Handler<M> } = {
   'members.addExit': (ctx, input) => ({ id: members.addExit(ctx, input) }),
   'members.removeExit': (ctx, { id }) => ({ id: members.removeExit(ctx, id) }),
   'members.check': (ctx) => allFindings(ctx),
+  'members.verifyState': (ctx) => verifyStoredState(ctx),
   'members.reminders': (ctx, { includeUpcoming }) => allReminders(ctx, includeUpcoming),
   'members.overview': (ctx) => overview(ctx),
   'members.indicators': (ctx, { from, to }) => indicators(ctx, from, to),

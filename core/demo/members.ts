@@ -5,6 +5,7 @@
  */
 import dayjs from 'dayjs';
 import { today, type LedgerContext } from '../context';
+import { rejudge } from '../members/state-store';
 import { stepDef, type StepNo } from '../members/steps';
 
 /** Days after the application at which a clean file records each step. */
@@ -57,6 +58,7 @@ export function generateDemoMembers(ctx: LedgerContext, rand: () => number): num
   const insertExit = ctx.sqlite.prepare('INSERT INTO member_exits (record_id, kind, date, reason) VALUES (?, ?, ?, ?)');
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 
+  const created: number[] = [];
   let next = 0;
   let made = 0;
   let faultIndex = 0;
@@ -74,6 +76,7 @@ export function generateDemoMembers(ctx: LedgerContext, rand: () => number): num
       const young = rand() < 0.5;
       made++;
       const recordId = Number(insertRecord.run(person.id, person.branchId, young ? 1 : 0, young ? at(1, -30) : null).lastInsertRowid);
+      created.push(recordId);
       for (let no = 1 as StepNo; no <= lastStep; no = (no + 1) as StepNo) {
         if (fault === 'noFiling' && no === 4) continue;
         let shift = 0;
@@ -109,5 +112,7 @@ export function generateDemoMembers(ctx: LedgerContext, rand: () => number): num
       if (lastStep === 6 && i === count - 1) insertExit.run(recordId, '终止培养', at(6, 30), '本人外出务工，长期无法参加组织生活');
     }
   }
+  // Through the same judge every service write uses: the demo files read back exactly as typed ones would.
+  rejudge(ctx, created);
   return made;
 }

@@ -52,9 +52,15 @@ export interface DormantBranch {
 export function dormantBranches(branches: readonly BranchFact[], files: readonly BranchFile[], today: string, years: number): DormantBranch[] {
   const cutoff = addYears(today, -years);
   const out: DormantBranch[] = [];
+  const byBranch = new Map<number | null, BranchFile[]>();
+  for (const f of files) {
+    const list = byBranch.get(f.branchId);
+    if (list) list.push(f);
+    else byBranch.set(f.branchId, [f]);
+  }
   for (const b of branches) {
     if (b.retired) continue;
-    const own = files.filter((f) => f.branchId === b.id);
+    const own = byBranch.get(b.id) ?? [];
     const approvals = own.map((f) => f.approvedOn).filter((d): d is string => !!d && d <= today).sort();
     const lastApproval = approvals.at(-1) ?? null;
     const known = [b.enteredOn, ...own.map((f) => f.firstDate).filter((d): d is string => !!d)].sort()[0]!;

@@ -1,20 +1,18 @@
-/** Reads of 发展档案: list, detail, 合规检查, reminders and indicators, all judged by the rule table in force. */
-import type { z } from 'zod';
+/**
+ * One 发展档案 judged from its facts by the rule table in force: the detail page, and the judge the stored
+ * judgement is proven against (`ledger check --recompute`). Lists and counts read the stored judgement instead.
+ */
 import { today, type LedgerContext } from '../context';
 import { maskIdNumber } from '../people/idcard';
-import { getSettings } from '../org/settings';
 import { derived } from './derived';
-import { branchFacts, dormantBranches, type DormantBranch } from './dormant';
-import { admissionIndicators } from './indicators';
-import { loadRecord, loadRecords, parseJson, toMemberRecord, type LoadedRecord, type StoredPerson } from './load';
-import { keyDate, keyDates, type MemberRecord } from './record';
+import { loadRecord, parseJson, toMemberRecord, type LoadedRecord, type StoredPerson } from './load';
+import type { MemberRecord } from './record';
 import { remindersFor, sortReminders, type Reminder } from './reminders';
 import type { RuleTable } from './rule-table';
 import { ruleTableInForce } from './rule-service';
 import { checkRecord, sortViolations, type Violation } from './rules';
-import type { RecordDetail, RecordSortField, RecordSummary, ReminderOut, recordQuery } from './schemas';
-import { STAGES, STEPS, stepDef } from './steps';
-import { comparePinyin } from '../people/pinyin';
+import type { RecordDetail, RecordSummary, ReminderOut } from './schemas';
+import { STAGES, STEPS } from './steps';
 
 export interface Judged {
   loaded: LoadedRecord;
@@ -23,8 +21,6 @@ export interface Judged {
   violations: Violation[];
   reminders: Reminder[];
 }
-
-const ENDED = new Set(['已终止培养', '已取消预备党员资格']);
 
 export function judge(loaded: LoadedRecord, table: RuleTable, now: string): Judged {
   const record = toMemberRecord(loaded);
@@ -58,45 +54,6 @@ export function judge(loaded: LoadedRecord, table: RuleTable, now: string): Judg
     deadline: pressing ? { dueDate: pressing.dueDate, status: pressing.status, daysLeft: pressing.daysLeft, title: pressing.title } : null,
   };
   return { loaded, record, summary, violations, reminders };
-}
-
-export function judgeAll(ctx: LedgerContext): Judged[] {
-  const table = ruleTableInForce(ctx);
-  const now = today(ctx);
-  return loadRecords(ctx).map((l) => judge(l, table, now));
-}
-
-function statusGroup(status: string): '进行中' | '已转正' | '已终止' {
-  if (status === '正式党员') return '已转正';
-  return ENDED.has(status) ? '已终止' : '进行中';
-}
-
-/** Stable comparators on the derived values a clerk sorts by; a file with no deadline sorts after every date. */
-const SORTERS: Record<RecordSortField, (a: RecordSummary, b: RecordSummary) => number> = {
-  personName: (a, b) => comparePinyin(a.personName, b.personName),
-  lastStep: (a, b) => a.lastStep - b.lastStep,
-  deadline: (a, b) => (a.deadline?.dueDate ?? '9999').localeCompare(b.deadline?.dueDate ?? '9999'),
-  problems: (a, b) => a.errors - b.errors || a.overdue - b.overdue || a.warnings - b.warnings,
-};
-
-/** In memory after one batched load: a township holds hundreds of files, and stage/overdue are derived values. */
-export function listRecords(ctx: LedgerContext, query: z.output<typeof recordQuery>) {
-  let rows = judgeAll(ctx);
-  if (query.q) {
-    const q = query.q.toUpperCase();
-    rows = rows.filter((j) => j.loaded.person.name.includes(query.q!) || j.loaded.person.idNumber.includes(q));
-  }
-  if (query.stage) rows = rows.filter((j) => j.summary.stage === query.stage && statusGroup(j.summary.status) === '进行中');
-  if (query.status) rows = rows.filter((j) => statusGroup(j.summary.status) === query.status);
-  if (query.unitId) rows = rows.filter((j) => j.loaded.person.unitId === query.unitId);
-  if (query.branchId) rows = rows.filter((j) => j.loaded.record.branchId === query.branchId);
-  if (query.activistYear) rows = rows.filter((j) => keyDates(j.record).J?.startsWith(String(query.activistYear)));
-  if (query.onlyOverdue) rows = rows.filter((j) => j.summary.overdue > 0);
-  if (query.onlyViolations) rows = rows.filter((j) => j.summary.errors + j.summary.warnings > 0);
-  if (query.sortField) rows.sort((a, b) => SORTERS[query.sortField!](a.summary, b.summary));
-  if (query.sortOrder === 'descend') rows.reverse();
-  const start = (query.page - 1) * query.pageSize;
-  return { total: rows.length, items: rows.slice(start, start + query.pageSize).map((j) => j.summary) };
 }
 
 export function getRecordDetail(ctx: LedgerContext, id: number): RecordDetail {
@@ -172,89 +129,4 @@ function toReminderOut(j: Judged, r: Reminder): ReminderOut {
     ruleId: r.ruleId,
     level: r.level,
   };
-}
-
-/** Every reminder across live files, overdue first: the 首页 list and the 月度提醒清单. */
-export function allReminders(ctx: LedgerContext, includeUpcoming = false): ReminderOut[] {
-  return remindersOf(judgeAll(ctx), includeUpcoming);
-}
-
-function remindersOf(judged: Judged[], includeUpcoming: boolean): ReminderOut[] {
-  const list = judged.flatMap((j) => j.reminders.filter((r) => includeUpcoming || r.status !== 'upcoming').map((r) => toReminderOut(j, r)));
-  const rank = { overdue: 0, due: 1, upcoming: 2 } as const;
-  return list.sort((a, b) => rank[a.status] - rank[b.status] || a.dueDate.localeCompare(b.dueDate));
-}
-
-/** Everything 首页 shows about 发展党员, from one pass over the files: it is the screen opened most often. */
-export function overview(ctx: LedgerContext) {
-  const judged = judgeAll(ctx);
-  const active = judged.filter((j) => statusGroup(j.summary.status) === '进行中');
-  return {
-    perStage: STAGES.map((s) => active.filter((j) => j.summary.stage === s.no).length),
-    active: active.length,
-    overdue: judged.filter((j) => j.summary.overdue > 0).length,
-    problems: judged.filter((j) => j.summary.errors + j.summary.warnings > 0).length,
-    reminders: remindersOf(judged, false),
-    dormant: dormancy(ctx, judged),
-  };
-}
-
-/** "多年不发展党员" by the township's threshold, counted by 上级党委审批 (节点17): 首页 and its report. */
-export function dormancy(ctx: LedgerContext, judged: Judged[] = judgeAll(ctx)): { years: number; branches: DormantBranch[] } {
-  const years = getSettings(ctx).dormantYears;
-  const files = judged.map((j) => ({
-    branchId: j.loaded.record.branchId,
-    approvedOn: keyDate(j.record, 'P'),
-    firstDate: j.loaded.steps.map((s) => s.date).sort()[0],
-    active: statusGroup(j.summary.status) === '进行中',
-  }));
-  return { years, branches: dormantBranches(branchFacts(ctx), files, today(ctx), years) };
-}
-
-export interface Finding {
-  recordId: number;
-  personName: string;
-  unitName: string | null;
-  branchName: string | null;
-  ruleId: string;
-  level: 'error' | 'warning';
-  step: number | null;
-  stepName: string | null;
-  message: string;
-  dates: Record<string, string>;
-  explanation: string | null;
-}
-
-/** The 合规检查 list and `ledger check`. */
-export function allFindings(ctx: LedgerContext): Finding[] {
-  return judgeAll(ctx).flatMap((j) =>
-    j.violations.map((v) => ({
-      recordId: j.summary.id,
-      personName: j.summary.personName,
-      unitName: j.summary.unitName,
-      branchName: j.summary.branchName,
-      ruleId: v.ruleId,
-      level: v.level,
-      step: v.step ?? null,
-      stepName: v.step ? stepDef(v.step).name : null,
-      message: v.message,
-      dates: v.dates,
-      explanation: v.explanation ?? null,
-    })),
-  );
-}
-
-export function indicators(ctx: LedgerContext, from: string, to: string) {
-  const judged = judgeAll(ctx);
-  const result = admissionIndicators(judged.map((j) => j.record), { from, to });
-  const perStage = STAGES.map((s) => ({ stage: s.no, name: s.name, count: judged.filter((j) => j.summary.stage === s.no && statusGroup(j.summary.status) === '进行中').length }));
-  const perUnit = new Map<number | null, { unitId: number | null; unitName: string; count: number }>();
-  for (const j of judged) {
-    if (statusGroup(j.summary.status) !== '进行中') continue;
-    const unitId = j.loaded.person.unitId;
-    const entry = perUnit.get(unitId) ?? { unitId, unitName: j.summary.unitName ?? '（未指定）', count: 0 };
-    entry.count++;
-    perUnit.set(unitId, entry);
-  }
-  return { ...result, perStage, perUnit: [...perUnit.values()] };
 }

@@ -1,14 +1,14 @@
 /**
- * Due and overdue reminders for one record: what the first screen and the 月度提醒清单 list. Each kind
- * follows a rule of the table and disappears when that rule is switched off.
+ * Due and overdue reminders: a file's stored deadlines (deadlines.ts) seen from today. What the first screen and
+ * the 月度提醒清单 list. Each kind follows a rule of the table and disappears when that rule is switched off.
  */
-import { addMonths, addYears, diffDays, periodsAfter, probationEnd } from './dates';
-import { exitDate, extensionMonths, keyDates, type MemberRecord } from './record';
-import { thresholdOf, type RuleId, type RuleTable } from './rule-table';
-import { valid } from './rules-context';
+import { diffDays } from './dates';
+import { deadlinesFor, type Deadline, type ReminderKind } from './deadlines';
+import type { MemberRecord } from './record';
+import type { RuleId, RuleTable } from './rule-table';
 import type { StepNo } from './steps';
 
-export type ReminderKind = '谈话' | '考察' | '培养期满' | '预备期满' | '接收审批' | '转正审批';
+export type { ReminderKind } from './deadlines';
 export type ReminderStatus = 'overdue' | 'due' | 'upcoming';
 
 export interface Reminder {
@@ -29,89 +29,45 @@ export interface ReminderOptions {
   leadDays?: number;
 }
 
-const DEFAULT_LEAD_DAYS = 30;
+export const DEFAULT_LEAD_DAYS = 30;
 
-export function remindersFor(
-  record: MemberRecord,
-  table: RuleTable,
-  today: string,
-  options: ReminderOptions = {},
-): Reminder[] {
-  const lead = options.leadDays ?? DEFAULT_LEAD_DAYS;
-  const d = keyDates(record);
-  const on = (id: RuleId) => table.rules[id].level !== 'off';
-  const th = (id: RuleId, key: string) => thresholdOf(table, id, key);
-  const out: Reminder[] = [];
-
-  const add = (kind: ReminderKind, ruleId: RuleId, step: StepNo, dueDate: string, title: string, overdueLevel?: 'error' | 'warning') => {
-    const daysLeft = diffDays(dueDate, today);
-    const status: ReminderStatus = daysLeft < 0 ? 'overdue' : daysLeft <= lead ? 'due' : 'upcoming';
-    const ruleLevel = table.rules[ruleId].level === 'error' ? 'error' : 'warning';
-    const level = status === 'overdue' ? (overdueLevel ?? ruleLevel) : status === 'due' ? 'warning' : 'info';
-    out.push({ kind, ruleId, title, dueDate, status, daysLeft, step, level });
-  };
-
-  // Someone who left the process is owed no further steps.
-  if (exitDate(record)) return [];
-
-  if (d.A && !d.T && on('R02')) {
-    const due = addMonths(d.A, th('R02', 'months'));
-    add('谈话', 'R02', 2, due, `派人谈话（申请日期 ${d.A}，应在 ${due} 前）`);
+function titleOf(d: Deadline, today: string): string {
+  const due = d.dueDate;
+  switch (d.kind) {
+    case '谈话':
+      return `派人谈话（申请日期 ${d.facts.A}，应在 ${due} 前）`;
+    case '考察':
+      return `入党积极分子半年考察（本期截至 ${due}）`;
+    case '培养期满':
+      return today >= due ? `培养期已满一年（${due}），可列为发展对象` : `培养期将于 ${due} 满一年`;
+    case '接收审批':
+      return `上级党委审批（支部大会 ${d.facts.Z}，应在 ${due} 前，最迟 ${d.facts.final}）`;
+    case '预备期满':
+      return today > due ? `预备期已于 ${due} 期满，尚未讨论转正` : `预备期将于 ${due} 期满，准备讨论转正`;
+    case '转正审批':
+      return `转正审批（支部大会 ${d.facts.Q}，应在 ${due} 前）`;
   }
-
-  if (d.J && !d.F && on('R07')) {
-    const reminder = inspectionDue(d.J, th('R07', 'months'), record.periodic?.inspections ?? [], today);
-    add('考察', 'R07', 6, reminder, `入党积极分子半年考察（本期截至 ${reminder}）`);
-  }
-
-  if (d.J && !d.F && on('R09')) {
-    const due = addYears(d.J, th('R09', 'years'));
-    const daysLeft = diffDays(due, today);
-    // Reaching the year is an opportunity, never a lapse: it is 'due' from that day on, never 'overdue'.
-    out.push({
-      kind: '培养期满',
-      ruleId: 'R09',
-      title: daysLeft <= 0 ? `培养期已满一年（${due}），可列为发展对象` : `培养期将于 ${due} 满一年`,
-      dueDate: due,
-      status: daysLeft <= 0 ? 'due' : 'upcoming',
-      daysLeft,
-      step: 7,
-      level: 'info',
-    });
-  }
-
-  if (d.Z && !d.P && on('R21')) {
-    const due = addMonths(d.Z, th('R21', 'warnMonths'));
-    const final = addMonths(d.Z, th('R21', 'errorMonths'));
-    const pastFinal = today > final && table.rules.R21.level === 'error';
-    add('接收审批', 'R21', 17, due, `上级党委审批（支部大会 ${d.Z}，应在 ${due} 前，最迟 ${final}）`, pastFinal ? 'error' : 'warning');
-  }
-
-  if (d.Z && !d.Q && on('R26')) {
-    const end = probationEnd(d.Z, extensionMonths(record));
-    const title = today > end ? `预备期已于 ${end} 期满，尚未讨论转正` : `预备期将于 ${end} 期满，准备讨论转正`;
-    add('预备期满', 'R26', 23, end, title);
-  }
-
-  if (d.Q && !d.R && on('R27')) {
-    const due = addMonths(d.Q, th('R27', 'months'));
-    add('转正审批', 'R27', 24, due, `转正审批（支部大会 ${d.Q}，应在 ${due} 前）`);
-  }
-
-  return sortReminders(out);
 }
 
-/**
- * The last day of the earliest half-year period still owing a 考察: a past period without one (overdue),
- * else the current period if it has none yet, else the next period.
- */
-function inspectionDue(j: string, months: number, inspections: readonly string[], today: string): string {
-  const dates = inspections.filter((d) => valid(d) !== undefined);
-  const periods = periodsAfter(j, months, today);
-  for (const p of periods) {
-    if (!dates.some((d) => d >= p.from && d <= p.to)) return p.to;
-  }
-  return addMonths(j, (periods.length + 1) * months);
+/** One deadline as of today: overdue, due within the lead days, or upcoming; its level and wording follow. */
+export function reminderOn(d: Deadline, today: string, options: ReminderOptions = {}): Reminder {
+  const lead = options.leadDays ?? DEFAULT_LEAD_DAYS;
+  const daysLeft = diffDays(d.dueDate, today);
+  const base = { kind: d.kind, ruleId: d.ruleId, title: titleOf(d, today), dueDate: d.dueDate, daysLeft, step: d.step };
+  // Reaching the year is an opportunity, never a lapse: it is 'due' from that day on, never 'overdue'.
+  if (d.kind === '培养期满') return { ...base, status: daysLeft <= 0 ? 'due' : 'upcoming', level: 'info' };
+  const status: ReminderStatus = daysLeft < 0 ? 'overdue' : daysLeft <= lead ? 'due' : 'upcoming';
+  const overdueLevel = d.finalDate !== undefined && today > d.finalDate ? 'error' : d.overdueLevel;
+  return { ...base, status, level: status === 'overdue' ? overdueLevel : status === 'due' ? 'warning' : 'info' };
+}
+
+export function remindersFor(record: MemberRecord, table: RuleTable, today: string, options: ReminderOptions = {}): Reminder[] {
+  return sortReminders(deadlinesFor(record, table).map((d) => reminderOn(d, today, options)));
+}
+
+/** A 培养期满 is the earliest day 发展对象 may be decided, not a deadline: it never makes a file pressing or overdue. */
+export function isPressing(d: Pick<Deadline, 'kind'>): boolean {
+  return d.kind !== '培养期满';
 }
 
 const STATUS_RANK: Record<ReminderStatus, number> = { overdue: 0, due: 1, upcoming: 2 };

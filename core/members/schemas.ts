@@ -238,6 +238,11 @@ export const ruleTableOut = z.object({
 });
 export { ruleTableOverridesSchema };
 
+export const verifyResult = z.object({
+  files: z.number(),
+  mismatches: z.array(z.object({ recordId: z.number(), personName: z.string(), problem: z.string() })),
+});
+
 export const finding = z.object({
   recordId: id,
   personName: z.string(),

@@ -15,6 +15,16 @@ import { futureDateProblems, type DatedField } from './rules-entry';
 import type { createRecordInput, exitInput, letterInput, periodicInput, recordStepInput, reviewInput, updateRecordInput } from './schemas';
 import { STAGES, stepDef, stepTitle, type StepNo } from './steps';
 import { derived } from './derived';
+import { rejudge } from './state-store';
+
+/** A write to one file: its facts and its stored judgement land in the same transaction, or neither does. */
+function writeFile<T extends number | { id: number }>(ctx: LedgerContext, work: () => T): T {
+  return inTransaction(ctx, () => {
+    const result = work();
+    rejudge(ctx, [typeof result === 'number' ? result : result.id]);
+    return result;
+  });
+}
 
 function violationKey(v: Violation): string {
   return `${v.ruleId}|${v.step ?? ''}|${v.field ?? ''}|${v.message}`;
@@ -92,7 +102,7 @@ function activeRecordOf(ctx: LedgerContext, personId: number) {
 }
 
 export function createRecord(ctx: LedgerContext, input: z.output<typeof createRecordInput>): number {
-  return inTransaction(ctx, () => {
+  return writeFile(ctx, () => {
     const person = ctx.db.select().from(people).where(and(eq(people.id, input.personId), isNull(people.deletedAt))).get();
     if (!person) throw notFound('该人员');
     refuseFuture(ctx, [
@@ -119,7 +129,7 @@ export function createRecord(ctx: LedgerContext, input: z.output<typeof createRe
 }
 
 export function updateRecord(ctx: LedgerContext, input: z.output<typeof updateRecordInput>): number {
-  return inTransaction(ctx, () => {
+  return writeFile(ctx, () => {
     const before = loadRecord(ctx, input.id);
     refuseFuture(ctx, [{ field: 'leagueRecommendDate', label: '团组织推优日期', date: input.leagueRecommendDate }]);
     const patch = {
@@ -137,7 +147,7 @@ export function updateRecord(ctx: LedgerContext, input: z.output<typeof updateRe
 }
 
 export function recordStep(ctx: LedgerContext, input: z.output<typeof recordStepInput>): { id: number; violations: Violation[] } {
-  return inTransaction(ctx, () => {
+  return writeFile(ctx, () => {
     const loaded = loadRecord(ctx, input.recordId);
     const before = toMemberRecord(loaded);
     const status = derived(before).status;
@@ -180,7 +190,7 @@ export function recordStep(ctx: LedgerContext, input: z.output<typeof recordStep
 }
 
 export function removeStep(ctx: LedgerContext, recordId: number, stepNo: number): number {
-  return inTransaction(ctx, () => {
+  return writeFile(ctx, () => {
     const loaded = loadRecord(ctx, recordId);
     const step = loaded.steps.find((s) => s.stepNo === stepNo);
     if (!step) throw notFound('该流程节点记录');
@@ -193,7 +203,7 @@ export function removeStep(ctx: LedgerContext, recordId: number, stepNo: number)
 }
 
 export function saveReview(ctx: LedgerContext, input: z.output<typeof reviewInput>): number {
-  return inTransaction(ctx, () => {
+  return writeFile(ctx, () => {
     const loaded = loadRecord(ctx, input.recordId);
     refuseFuture(ctx, [
       { field: 'talkDate', label: '政审谈话日期', date: input.talkDate },
@@ -220,7 +230,7 @@ export function saveReview(ctx: LedgerContext, input: z.output<typeof reviewInpu
 }
 
 export function addLetter(ctx: LedgerContext, input: z.output<typeof letterInput>): number {
-  return inTransaction(ctx, () => {
+  return writeFile(ctx, () => {
     const loaded = loadRecord(ctx, input.recordId);
     refuseFuture(ctx, [
       { field: 'date', label: '函调日期', date: input.date },
@@ -238,7 +248,7 @@ export function addLetter(ctx: LedgerContext, input: z.output<typeof letterInput
 }
 
 export function removeLetter(ctx: LedgerContext, id: number): number {
-  return inTransaction(ctx, () => {
+  return writeFile(ctx, () => {
     const row = ctx.db.select().from(reviewLetters).where(eq(reviewLetters.id, id)).get();
     if (!row) throw notFound('该函调记录');
     ctx.db.delete(reviewLetters).where(eq(reviewLetters.id, id)).run();
@@ -249,7 +259,7 @@ export function removeLetter(ctx: LedgerContext, id: number): number {
 }
 
 export function addPeriodic(ctx: LedgerContext, input: z.output<typeof periodicInput>): number {
-  return inTransaction(ctx, () => {
+  return writeFile(ctx, () => {
     const loaded = loadRecord(ctx, input.recordId);
     refuseFuture(ctx, [{ field: 'date', label: `${input.kind}日期`, date: input.date }]);
     const row = ctx.db.insert(memberPeriodic).values(input).returning().get();
@@ -259,7 +269,7 @@ export function addPeriodic(ctx: LedgerContext, input: z.output<typeof periodicI
 }
 
 export function removePeriodic(ctx: LedgerContext, id: number): number {
-  return inTransaction(ctx, () => {
+  return writeFile(ctx, () => {
     const row = ctx.db.select().from(memberPeriodic).where(eq(memberPeriodic.id, id)).get();
     if (!row || row.deletedAt) throw notFound('该记录');
     ctx.db.update(memberPeriodic).set({ deletedAt: timestamp(ctx) }).where(eq(memberPeriodic.id, id)).run();
@@ -269,7 +279,7 @@ export function removePeriodic(ctx: LedgerContext, id: number): number {
 }
 
 export function addExit(ctx: LedgerContext, input: z.output<typeof exitInput>): number {
-  return inTransaction(ctx, () => {
+  return writeFile(ctx, () => {
     const loaded = loadRecord(ctx, input.recordId);
     const before = toMemberRecord(loaded);
     const d = derived(before);
@@ -290,7 +300,7 @@ export function addExit(ctx: LedgerContext, input: z.output<typeof exitInput>): 
 }
 
 export function removeExit(ctx: LedgerContext, id: number): number {
-  return inTransaction(ctx, () => {
+  return writeFile(ctx, () => {
     const row = ctx.db.select().from(memberExits).where(eq(memberExits.id, id)).get();
     if (!row) throw notFound('该记录');
     ctx.db.delete(memberExits).where(eq(memberExits.id, id)).run();
@@ -313,7 +323,7 @@ export function activeRecordSummary(ctx: LedgerContext, personId: number): { rec
  * (load.ts reads live files only), and restoreRecord brings it back.
  */
 export function removeRecord(ctx: LedgerContext, id: number): number {
-  return inTransaction(ctx, () => {
+  return writeFile(ctx, () => {
     const loaded = loadRecord(ctx, id);
     const now = timestamp(ctx);
     ctx.db.update(memberRecords).set({ deletedAt: now, updatedAt: now }).where(eq(memberRecords.id, id)).run();
@@ -323,7 +333,7 @@ export function removeRecord(ctx: LedgerContext, id: number): number {
 }
 
 export function restoreRecord(ctx: LedgerContext, id: number, since?: number | null): number {
-  return inTransaction(ctx, () => {
+  return writeFile(ctx, () => {
     const row = ctx.db.select().from(memberRecords).where(eq(memberRecords.id, id)).get();
     if (!row?.deletedAt) throw notFound('该已删除的发展档案');
     const person = ctx.db.select({ name: people.name, deletedAt: people.deletedAt }).from(people).where(eq(people.id, row.personId)).get();
@@ -341,7 +351,7 @@ export function restoreRecord(ctx: LedgerContext, id: number, since?: number | n
 
 /** The undo of removeStep: records the step again only if nothing about the file was written since. */
 export function restoreStep(ctx: LedgerContext, input: z.output<typeof recordStepInput> & { since: number }) {
-  return inTransaction(ctx, () => {
+  return writeFile(ctx, () => {
     const { since, ...step } = input;
     assertUnchangedSince(ctx, { kind: 'record', id: step.recordId }, since, `该档案的“${stepTitle(step.stepNo as StepNo)}”`);
     return recordStep(ctx, step);

@@ -4,6 +4,7 @@ import { orgUnits, people } from '../../db/schema';
 import { recordAudit } from '../audit/service';
 import { assertUnchangedSince } from '../audit/version';
 import { activeRecordSummary } from '../members/service';
+import { rejudgePeople } from '../members/state-store';
 import { inTransaction, timestamp, today, type LedgerContext } from '../context';
 import { LedgerError, invalid, notFound } from '../errors';
 import { containsText } from '../search';
@@ -169,6 +170,8 @@ export function updatePerson(ctx: LedgerContext, id: number, input: z.output<typ
     const values = validatePerson(ctx, input, id);
     ctx.db.update(people).set({ ...values, updatedAt: timestamp(ctx) }).where(eq(people.id, id)).run();
     const after = getPerson(ctx, id);
+    // Birth date, gender, education and occupation are facts the 发展党员 rules judge.
+    rejudgePeople(ctx, [id]);
     recordAudit(ctx, { entity: 'person', entityId: id, action: '修改', summary: `修改人员：${after.name}`, before: redact(before), after: redact(after) });
     return after;
   });

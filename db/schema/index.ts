@@ -3,3 +3,4 @@ export * from './org';
 export * from './people';
 export * from './audit';
 export * from './members';
+export * from './member-state';

@@ -4,7 +4,10 @@ import { memberRecords, orgUnits, people } from '../../../db/schema';
 import type { LedgerContext } from '../../context';
 import { comparePinyin } from '../../people/pinyin';
 import type { ReportParams } from '../../reports/definition';
-import { judgeAll, type Judged } from '../query';
+import { loadRecords } from '../load';
+import type { Judged } from '../query';
+import { withStoredJudgement } from '../state-read';
+import { ensureJudged } from '../state-store';
 import { stepDef, type StepNo } from '../steps';
 
 export const MODULE = '发展党员';
@@ -36,10 +39,11 @@ export function unitFilter(params: Pick<ReportParams, 'unitIds'>): (unitId: numb
   return (unitId) => !wanted || (unitId !== null && unitId !== undefined && wanted.has(unitId));
 }
 
-/** Judged files of the chosen villages, in village order (as loaded) and then by file. */
+/** The files of the chosen villages with their stored judgement, in village order (as loaded) and then by file. */
 export function judgedFor(ctx: LedgerContext, params: Pick<ReportParams, 'unitIds'>): Judged[] {
+  const { today } = ensureJudged(ctx);
   const keep = unitFilter(params);
-  return judgeAll(ctx).filter((j) => keep(j.loaded.person.unitId));
+  return withStoredJudgement(ctx, loadRecords(ctx).filter((l) => keep(l.person.unitId)), today);
 }
 
 /**

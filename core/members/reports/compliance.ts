@@ -6,7 +6,7 @@ import { today, type LedgerContext } from '../../context';
 import { buildReport, type CellInput, type ReportColumn } from '../../excel/builder';
 import { reportMeta } from '../../reports/meta';
 import type { ReportDefinition, ReportParams } from '../../reports/definition';
-import { allFindings, type Finding } from '../query';
+import { allFindings, type Finding } from '../overview';
 import { DATE_KEY_LABELS, type DateKey } from '../steps';
 import { MODULE, recordUnits, stepText, unitDisplay, unitFilter } from './common';
 

@@ -9,7 +9,7 @@ import { reportMeta } from '../../reports/meta';
 import type { ReportDefinition, ReportParams } from '../../reports/definition';
 import type { DormantBranch } from '../dormant';
 import { COUNT_BASIS } from '../indicators';
-import { dormancy } from '../query';
+import { dormancy } from '../overview';
 import { MODULE, unitFilter } from './common';
 
 export const DORMANT_ID = 'members-dormant';

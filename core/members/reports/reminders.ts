@@ -7,7 +7,7 @@ import { today, type LedgerContext } from '../../context';
 import { buildReport, type CellInput, type ReportColumn } from '../../excel/builder';
 import { monthText, reportMeta } from '../../reports/meta';
 import type { ReportDefinition, ReportParams } from '../../reports/definition';
-import { allReminders } from '../query';
+import { allReminders } from '../overview';
 import type { ReminderOut } from '../schemas';
 import { MODULE, recordUnits, stepText, unitDisplay, unitFilter } from './common';
 

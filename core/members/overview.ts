@@ -1,0 +1,172 @@
+/**
+ * 首页, reminders, 合规检查, 多年不发展党员 and the 指标 page, counted in SQL over the stored judgement: none of
+ * them judges a file.
+ */
+import type { LedgerContext } from '../context';
+import { getSettings } from '../org/settings';
+import { branchFacts, dormantBranches, type DormantBranch } from './dormant';
+import { admissionIndicators } from './indicators';
+import { loadRecords, toMemberRecord } from './load';
+import { DEFAULT_LEAD_DAYS, reminderOn } from './reminders';
+import type { ReminderOut } from './schemas';
+import { FINDING_ACTIVE, LIVE_FILES, LIVE_WHERE, toDeadline, toViolation } from './state-read';
+import { ensureJudged } from './state-store';
+import { STAGES, stepDef } from './steps';
+import { addDays } from './dates';
+
+const STATUS_RANK = { overdue: 0, due: 1, upcoming: 2 } as const;
+
+interface Named {
+  recordId: number;
+  personName: string;
+  unitName: string | null;
+  branchName: string | null;
+}
+
+const NAMED = 'r.id AS recordId, p.name AS personName, u.name AS unitName, b.name AS branchName';
+// Village order, then the file: the order the lists have always come in.
+const FILE_ORDER = 'u.sort_order, r.id';
+
+/** Every reminder across live files, overdue first: the 首页 list and the 月度提醒清单. */
+export function allReminders(ctx: LedgerContext, includeUpcoming = false): ReminderOut[] {
+  const { today } = ensureJudged(ctx);
+  return remindersAsOf(ctx, today, includeUpcoming);
+}
+
+function remindersAsOf(ctx: LedgerContext, today: string, includeUpcoming: boolean): ReminderOut[] {
+  // Upcoming ones are left out in SQL: only a deadline within the lead days (or a reached 培养期满) is due.
+  const window = includeUpcoming ? '' : "AND d.due_date <= CASE WHEN d.kind = '培养期满' THEN @today ELSE @soon END";
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT ${NAMED}, d.kind, d.rule_id AS ruleId, d.step, d.due_date AS dueDate, d.final_date AS finalDate, d.overdue_level AS overdueLevel, d.facts
+       FROM ${LIVE_FILES} JOIN member_deadlines d ON d.record_id = r.id
+       WHERE ${LIVE_WHERE} ${window} ORDER BY ${FILE_ORDER}, d.step`,
+    )
+    .all(includeUpcoming ? {} : { today, soon: addDays(today, DEFAULT_LEAD_DAYS) }) as (Named & Parameters<typeof toDeadline>[0])[];
+  const list = rows.map((row, order) => {
+    const r = reminderOn(toDeadline(row), today);
+    const out: ReminderOut = {
+      recordId: row.recordId,
+      personName: row.personName,
+      unitName: row.unitName,
+      branchName: row.branchName,
+      kind: r.kind,
+      title: r.title,
+      dueDate: r.dueDate,
+      status: r.status,
+      daysLeft: r.daysLeft,
+      step: r.step,
+      ruleId: r.ruleId,
+      level: r.level,
+    };
+    return { out, order };
+  });
+  return list
+    .filter(({ out }) => includeUpcoming || out.status !== 'upcoming')
+    .sort((a, b) => STATUS_RANK[a.out.status] - STATUS_RANK[b.out.status] || a.out.dueDate.localeCompare(b.out.dueDate) || a.order - b.order)
+    .map(({ out }) => out);
+}
+
+function countLive(ctx: LedgerContext, condition: string, params: Record<string, unknown> = {}): number {
+  return ctx.sqlite.prepare(`SELECT count(*) FROM ${LIVE_FILES} WHERE ${LIVE_WHERE} AND ${condition}`).pluck().get(params) as number;
+}
+
+function activePerStage(ctx: LedgerContext): number[] {
+  const rows = ctx.sqlite
+    .prepare(`SELECT s.stage, count(*) AS n FROM ${LIVE_FILES} WHERE ${LIVE_WHERE} AND s.status_group = '进行中' GROUP BY s.stage`)
+    .all() as { stage: number; n: number }[];
+  return STAGES.map((s) => rows.find((r) => r.stage === s.no)?.n ?? 0);
+}
+
+/** Everything 首页 shows about 发展党员: the screen opened most often. */
+export function overview(ctx: LedgerContext) {
+  const { today } = ensureJudged(ctx);
+  const perStage = activePerStage(ctx);
+  return {
+    perStage,
+    active: perStage.reduce((a, b) => a + b, 0),
+    overdue: countLive(ctx, 's.deadline_due < @today', { today }),
+    problems: countLive(ctx, `EXISTS (SELECT 1 FROM member_findings f WHERE f.record_id = r.id AND ${FINDING_ACTIVE})`, { today }),
+    reminders: remindersAsOf(ctx, today, false),
+    dormant: dormancyAsOf(ctx, today),
+  };
+}
+
+/** "多年不发展党员" by the township's threshold, counted by 上级党委审批 (节点17): 首页 and its report. */
+export function dormancy(ctx: LedgerContext): { years: number; branches: DormantBranch[] } {
+  const { today } = ensureJudged(ctx);
+  return dormancyAsOf(ctx, today);
+}
+
+function dormancyAsOf(ctx: LedgerContext, today: string): { years: number; branches: DormantBranch[] } {
+  const years = getSettings(ctx).dormantYears;
+  const files = (
+    ctx.sqlite
+      .prepare(`SELECT r.branch_id AS branchId, s.approved_on AS approvedOn, s.first_date AS firstDate, s.status_group AS statusGroup FROM ${LIVE_FILES} WHERE ${LIVE_WHERE}`)
+      .all() as { branchId: number | null; approvedOn: string | null; firstDate: string | null; statusGroup: string }[]
+  ).map((f) => ({ branchId: f.branchId, approvedOn: f.approvedOn ?? undefined, firstDate: f.firstDate ?? undefined, active: f.statusGroup === '进行中' }));
+  return { years, branches: dormantBranches(branchFacts(ctx), files, today, years) };
+}
+
+export interface Finding {
+  recordId: number;
+  personName: string;
+  unitName: string | null;
+  branchName: string | null;
+  ruleId: string;
+  level: 'error' | 'warning';
+  step: number | null;
+  stepName: string | null;
+  message: string;
+  dates: Record<string, string>;
+  explanation: string | null;
+}
+
+/** The 合规检查 list and `ledger check`: every finding in force today, file by file in village order. */
+export function allFindings(ctx: LedgerContext): Finding[] {
+  const { today } = ensureJudged(ctx);
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT ${NAMED}, f.rule_id AS ruleId, f.level, f.hard, f.step, f.field, f.message, f.dates, f.explanation, f.active_from AS activeFrom, f.active_until AS activeUntil
+       FROM ${LIVE_FILES} JOIN member_findings f ON f.record_id = r.id
+       WHERE ${LIVE_WHERE} AND ${FINDING_ACTIVE} ORDER BY ${FILE_ORDER}, f.seq`,
+    )
+    .all({ today }) as (Named & Parameters<typeof toViolation>[0])[];
+  return rows.map((row) => {
+    const v = toViolation(row);
+    return {
+      recordId: row.recordId,
+      personName: row.personName,
+      unitName: row.unitName,
+      branchName: row.branchName,
+      ruleId: v.ruleId,
+      level: v.level,
+      step: v.step ?? null,
+      stepName: v.step ? stepDef(v.step).name : null,
+      message: v.message,
+      dates: v.dates,
+      explanation: v.explanation ?? null,
+    };
+  });
+}
+
+/** The 指标 page: only the files approved in the period are read in full, the counts come from the stored state. */
+export function indicators(ctx: LedgerContext, from: string, to: string) {
+  ensureJudged(ctx);
+  const approved = ctx.sqlite
+    .prepare(`SELECT r.id FROM ${LIVE_FILES} WHERE ${LIVE_WHERE} AND s.approved_on >= @from AND s.approved_on <= @to`)
+    .pluck()
+    .all({ from, to }) as number[];
+  const result = admissionIndicators(approved.length ? loadRecords(ctx, approved).map(toMemberRecord) : [], { from, to });
+  const perStageCounts = activePerStage(ctx);
+  const perStage = STAGES.map((s, i) => ({ stage: s.no, name: s.name, count: perStageCounts[i]! }));
+  const perUnit = (
+    ctx.sqlite
+      .prepare(
+        `SELECT p.unit_id AS unitId, coalesce(u.name, '（未指定）') AS unitName, count(*) AS count FROM ${LIVE_FILES}
+         WHERE ${LIVE_WHERE} AND s.status_group = '进行中' GROUP BY p.unit_id ORDER BY min(coalesce(u.sort_order, -1)), min(r.id)`,
+      )
+      .all() as { unitId: number | null; unitName: string; count: number }[]
+  );
+  return { ...result, perStage, perUnit };
+}

@@ -1,0 +1,97 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { memberRecords } from './members';
+
+/**
+ * What the rules concluded about a 发展档案, written in the same transaction as every write that changes its facts
+ * (architecture.md, "Derived state"). Lists, counts and reports read these rows with SQL; nothing here is typed by
+ * a clerk, and `ledger check --recompute` proves every row against the facts. Losing these tables loses nothing:
+ * they are rebuilt from the facts.
+ */
+export const memberState = sqliteTable(
+  'member_state',
+  {
+    recordId: integer('record_id')
+      .primaryKey()
+      .references(() => memberRecords.id),
+    /** The rule-table version the file was judged by; a different version in force means judge again. */
+    rulesVersion: integer('rules_version').notNull(),
+    judgedOn: text('judged_on').notNull(),
+    /** Findings were worked out up to this day; from it on the file is judged again. */
+    judgedUntil: text('judged_until').notNull(),
+    stage: integer('stage').notNull(),
+    status: text('status').notNull(),
+    /** 进行中 / 已转正 / 已终止: what the list's status filter and the stage counts use. */
+    statusGroup: text('status_group').notNull(),
+    lastStep: integer('last_step').notNull(),
+    nextStep: integer('next_step'),
+    nextEarliest: text('next_earliest'),
+    nextLatest: text('next_latest'),
+    probationEnd: text('probation_end'),
+    partyAgeStart: text('party_age_start'),
+    /** J: 确定为入党积极分子, for the list's 积极分子年度 filter. */
+    activistOn: text('activist_on'),
+    /** P: 上级党委审批, the date 发展党员 are counted by. */
+    approvedOn: text('approved_on'),
+    firstDate: text('first_date'),
+    /** The most pressing deadline (培养期满 excluded: it is the earliest day, not a deadline). */
+    deadlineDue: text('deadline_due'),
+  },
+  (t) => [
+    index('member_state_group_stage_idx').on(t.statusGroup, t.stage),
+    index('member_state_deadline_idx').on(t.deadlineDue),
+    index('member_state_activist_idx').on(t.activistOn),
+    index('member_state_last_step_idx').on(t.lastStep),
+    index('member_state_until_idx').on(t.judgedUntil),
+    index('member_state_version_idx').on(t.rulesVersion),
+  ],
+);
+
+/** One row per rule finding, with the span of days it is in force (a deadline passed takes effect the day after). */
+export const memberFindings = sqliteTable(
+  'member_findings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    recordId: integer('record_id')
+      .notNull()
+      .references(() => memberRecords.id),
+    /** The order the rules produced it, so a file's findings read back in the order they were judged. */
+    seq: integer('seq').notNull(),
+    ruleId: text('rule_id').notNull(),
+    level: text('level').notNull(),
+    hard: integer('hard', { mode: 'boolean' }).notNull().default(false),
+    step: integer('step'),
+    field: text('field'),
+    message: text('message').notNull(),
+    /** Record<string, string> as JSON. */
+    dates: text('dates').notNull(),
+    explanation: text('explanation'),
+    activeFrom: text('active_from'),
+    activeUntil: text('active_until'),
+  },
+  (t) => [index('member_findings_record_idx').on(t.recordId, t.seq), index('member_findings_rule_idx').on(t.ruleId)],
+);
+
+/**
+ * The deadlines a file owes (谈话, 考察, 审批 …), independent of today: whether each is due, overdue or upcoming
+ * is worked out from its date when it is read.
+ */
+export const memberDeadlines = sqliteTable(
+  'member_deadlines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    recordId: integer('record_id')
+      .notNull()
+      .references(() => memberRecords.id),
+    kind: text('kind').notNull(),
+    ruleId: text('rule_id').notNull(),
+    step: integer('step').notNull(),
+    dueDate: text('due_date').notNull(),
+    /** The day after which an overdue deadline is an error whatever its rule's level (R21's six months). */
+    finalDate: text('final_date'),
+    /** The level once overdue (before finalDate). */
+    overdueLevel: text('overdue_level').notNull(),
+    /** The key dates the reminder text quotes, as JSON. */
+    facts: text('facts').notNull(),
+  },
+  (t) => [index('member_deadlines_record_idx').on(t.recordId), index('member_deadlines_due_idx').on(t.dueDate)],
+);

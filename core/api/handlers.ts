@@ -16,7 +16,8 @@ import { getRecordDetail } from '../members/query';
 import { listRecords } from '../members/list';
 import { verifyStoredState } from '../members/verify';
 import { allFindings, allReminders, indicators, overview } from '../members/overview';
-import { describeRuleTable, ruleTableInForce, updateRuleTable } from '../members/rule-service';
+import { describeRuleTable, ruleTableInForce } from '../members/rule-service';
+import { changeRuleTable } from '../members/state-store';
 import type { Contract, Method } from './contract';
 import { undoable } from '../audit/version';
 
@@ -84,7 +85,7 @@ export const handlers: { [M in LedgerMethod]: Handler<M> } = {
   'members.overview': (ctx) => overview(ctx),
   'members.indicators': (ctx, { from, to }) => indicators(ctx, from, to),
   'members.rules': (ctx) => describeRuleTable(ctx, ruleTableInForce(ctx)),
-  'members.updateRules': (ctx, overrides) => describeRuleTable(ctx, updateRuleTable(ctx, overrides)),
+  'members.updateRules': (ctx, overrides) => describeRuleTable(ctx, changeRuleTable(ctx, overrides)),
 
   'attachments.list': (ctx, owner) => attachments.listAttachments(ctx, owner),
   'attachments.add': (ctx, input) => attachments.addAttachment(ctx, input),

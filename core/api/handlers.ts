@@ -33,8 +33,9 @@ type Handler<M extends Method> = (
 ) => z.input<Contract[M]['output']> | Promise<z.input<Contract[M]['output']>>;
 
 /**
- * Methods answered from the program itself rather than the data file (the report catalogue, the seed lists, this run's jobs): the
- * host serves them even when no data file is open, so `ledger reports` works while the app holds the file.
+ * Methods answered from the program itself rather than the data file (the report catalogue, the seed lists, this
+ * run's jobs): the host serves them even when no data file is open, so `ledger reports` works while the app holds
+ * the file.
  */
 export const fileFreeMethods: ReadonlySet<LedgerMethod> = new Set<LedgerMethod>([
   'reports.list',

@@ -1,5 +1,6 @@
 /** The one progress bar for long work, on 规则设置: 重新校验全部档案 runs as a job and ends 已完成. */
 import { expect, pickOption, test } from './fixtures';
+import { shot } from './members-helpers';
 
 test.use({ serverOptions: { demo: true } });
 
@@ -19,6 +20,7 @@ test('规则设置：点“重新校验全部档案”，进度条走到 100%，
   await expect(progress.getByRole('button', { name: '取消' })).toHaveCount(0);
   await expect(page.getByText(/已重新校验 \d+ 份发展档案/).first()).toBeVisible();
   await expect(page.getByRole('button', { name: '重新校验全部档案' })).toBeEnabled();
+  await shot(page, 'jobs-rejudge-done');
 });
 
 test('进度条上的“取消”要先确认：选“继续进行”不取消，“确定取消”后显示已取消', async ({ app: page }) => {
@@ -56,6 +58,7 @@ test('进度条上的“取消”要先确认：选“继续进行”不取消�
   const confirm = page.getByRole('tooltip');
   await expect(confirm).toContainText('取消“重新校验全部发展档案”？');
   await expect(confirm).toContainText('已做的部分不会保存，数据保持原样。');
+  await shot(page, 'jobs-cancel-confirm');
   await confirm.getByRole('button', { name: '继续进行' }).click();
   await expect(progress.getByTestId('job-state')).toHaveText('运行中');
   expect(cancelAsked).toBeNull();

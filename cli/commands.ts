@@ -4,7 +4,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
-import { contract, fileResults, methods, type Method, type MethodInput, type MethodOutput } from '../core/api/contract';
+import { contract, fileResults, isMethod, methods, startsJob, type Method, type MethodInput, type MethodOutput } from '../core/api/contract';
 import type { CommonArgs } from '../core/args';
 import { LedgerError, invalid, serializeError, type SerializedError } from '../core/errors';
 import type { LedgerHost } from '../core/host';
@@ -19,19 +19,26 @@ export const USAGE = `用法：ledger <命令> [参数] [--data-dir 数据文件
   check                           发展党员程序合规检查：输出全部问题（JSON）
   check --recompute               按事实重新校验每份档案，与保存的校验结果核对（不一致时退出码为 1）
   check-db                        完整检查数据文件是否损坏（损坏时退出码为 1）
+  rejudge                         按现行规则重新校验全部发展档案（进度输出到 stderr，Ctrl-C 取消）
   export <报表编号> --out <文件>    导出一张报表
         [--from YYYY-MM-DD --to YYYY-MM-DD] [--unit 村名[,村名…]] [--no-mask] [--paper A4|A3]
 
 文件类结果（如 call reports.export）在 JSON 的 base64 字段中，解码后即为文件；export 命令已代为解码并写入 --out。
-退出码：0 成功；1 执行失败；2 输入或用法错误。`;
+后台任务（如 rejudge、call members.rejudge）等任务结束后才退出，期间进度输出到 stderr，按 Ctrl-C 取消（数据保持原样）。
+退出码：0 成功；1 执行失败；2 输入或用法错误；130 已按 Ctrl-C 取消。`;
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
   writeFile(path: string, data: Buffer): void;
+  /** Calls handler on Ctrl-C until the returned function is called; without it, Ctrl-C ends the process as usual. */
+  onInterrupt?(handler: () => void): () => void;
 }
 
 const USAGE_ERROR = 2;
+/** 128 + SIGINT, what shells report for a command stopped by Ctrl-C. */
+export const CANCELLED = 130;
+const POLL_MS = 100;
 const INPUT_ERRORS = new Set(['INVALID_INPUT', 'UNKNOWN_METHOD', 'NOT_FOUND', 'CONFLICT', 'NOT_SET_UP']);
 export const PAPER_SIZES = ['A4', 'A3'] as const;
 
@@ -71,7 +78,7 @@ async function dispatch(host: LedgerHost, command: string, rest: string[], args:
     io.out(json(reports.map(({ id, title, module, params }) => ({ id, title, module, params }))));
     return 0;
   }
-  if (!['call', 'demo', 'export', 'check', 'check-db'].includes(command)) {
+  if (!['call', 'demo', 'export', 'check', 'check-db', 'rejudge'].includes(command)) {
     io.err(`未知命令：${command}\n\n${USAGE}`);
     return USAGE_ERROR;
   }
@@ -87,6 +94,8 @@ async function dispatch(host: LedgerHost, command: string, rest: string[], args:
       return 0;
     case 'export':
       return exportCommand(host, rest, args, io);
+    case 'rejudge':
+      return runJob(host, 'members.rejudge', {}, io);
     case 'check-db': {
       const result = await call(host, 'app.checkIntegrity', {});
       io.out(json(result));
@@ -132,10 +141,44 @@ async function callMethod(host: LedgerHost, [method, raw]: string[], io: Io): Pr
       return fail(io, { code: 'INVALID_INPUT', message: `参数不是有效的 JSON：${(err as Error).message}` });
     }
   }
+  if (isMethod(method) && startsJob(method)) return runJob(host, method, input, io);
   const result = await host.call(method, input);
   if (!result.ok) return fail(io, result.error);
   io.out(json(result.data));
   return 0;
+}
+
+/**
+ * Starts a job and stays until it ends (the job runs in this process: exiting would cancel it), printing each new
+ * progress line to stderr and the final status as JSON to stdout. Ctrl-C asks the job to cancel and waits for it.
+ */
+async function runJob(host: LedgerHost, method: Method, input: unknown, io: Io): Promise<number> {
+  const started = await host.call(method, input);
+  if (!started.ok) return fail(io, started.error);
+  const { jobId } = started.data as { jobId: string };
+  const release = io.onInterrupt?.(() => {
+    io.err('正在取消…（已做的部分不会保存）');
+    void host.call('jobs.cancel', { jobId });
+  });
+  try {
+    let last = '';
+    for (;;) {
+      const status = await call(host, 'jobs.status', { jobId });
+      const percent = status.total ? Math.floor((status.done / status.total) * 100) : status.state === '已完成' ? 100 : 0;
+      const line = `[${percent}%] ${status.message}`;
+      if (line !== last) io.err(line);
+      last = line;
+      if (status.state === '已完成') {
+        io.out(json({ ok: true, ...status }));
+        return 0;
+      }
+      if (status.state === '已取消') return CANCELLED;
+      if (status.state === '失败') return fail(io, status.error ?? { code: 'INTERNAL', message: status.message });
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  } finally {
+    release?.();
+  }
 }
 
 async function exportCommand(host: LedgerHost, [reportId]: string[], args: CommonArgs, io: Io): Promise<number> {

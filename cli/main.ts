@@ -27,6 +27,10 @@ try {
     out: (text) => output.out(text),
     err: (text) => output.err(text),
     writeFile: (path, data) => writeFileSync(path, data),
+    onInterrupt: (handler) => {
+      process.on('SIGINT', handler);
+      return () => process.off('SIGINT', handler);
+    },
   });
 } catch (err) {
   output.err(JSON.stringify({ ok: false, error: serializeError(err) }, null, 2));

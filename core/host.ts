@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import dayjs from 'dayjs';
 import { checkIntegrity, DB_FILE_NAME } from '../db/open';
 import { contract, isMethod } from './api/contract';
-import { fileFreeMethods, handlers, type LedgerMethod } from './api/handlers';
+import { fileFreeMethods, handlers, type HandlerEnv, type LedgerMethod } from './api/handlers';
 import type { CallResult } from './api/result';
 import { parseInput } from './schema/validate';
 import { dashboardSummary } from './app/dashboard';
@@ -18,6 +18,10 @@ import { openLedger, type Ledger } from './ledger';
 import { isSetUp } from './org/settings';
 import { demoDataDir } from './paths';
 import { APP_VERSION } from './version';
+import { JobRunner } from './jobs/runner';
+
+/** Methods that close the open data file: never while a job still works on it. */
+const SWITCHES = new Set(['app.openDemo', 'app.openReal', 'app.reopen']);
 
 /**
  * A fixed "today" for end-to-end tests that must see date-dependent reminders; never set in normal use.
@@ -43,6 +47,8 @@ export class LedgerHost {
   private openError: SerializedError | null = null;
   private demo = false;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Long work of this run (core/jobs); public for in-process callers (the CLI, tests). */
+  readonly jobs = new JobRunner();
 
   constructor(private readonly opts: HostOptions) {}
 
@@ -79,22 +85,45 @@ export class LedgerHost {
     if (!isMethod(method)) throw new LedgerError('UNKNOWN_METHOD', `没有名为“${method}”的操作`);
     const def = contract[method];
     const input = parseInput(def.input, rawInput);
+    this.refuseWhileJobsRun(method, def.writes);
     if (method === 'app.status') return this.status();
     if (method === 'app.openDemo') return this.exclusive(() => this.switchTo(true));
     if (method === 'app.openReal') return this.exclusive(() => this.switchTo(false));
     if (method === 'app.reopen') return this.exclusive(() => this.switchTo(this.demo));
     if (method === 'app.generateDemo') return this.exclusive(() => this.generateDemo());
     if (method === 'app.checkIntegrity') return this.exclusive(async () => checkIntegrity(this.context.sqlite, join(this.currentDataDir, DB_FILE_NAME)));
-    const handler = handlers[method as LedgerMethod] as (c: LedgerContext | undefined, i: unknown) => unknown;
-    if (fileFreeMethods.has(method as LedgerMethod)) return await handler(this.ledger?.ctx, input);
+    const handler = handlers[method as LedgerMethod] as (c: LedgerContext | undefined, i: unknown, env: HandlerEnv) => unknown;
+    const env: HandlerEnv = { jobs: this.jobs };
+    if (fileFreeMethods.has(method as LedgerMethod)) return await handler(this.ledger?.ctx, input, env);
     const ctx = this.context;
     if (def.writes && method !== 'org.setup' && !isSetUp(ctx)) {
       throw new LedgerError('NOT_SET_UP', '请先完成首次设置（选择本乡镇/街道）。');
     }
-    return await handler(ctx, input);
+    return await handler(ctx, input, env);
+  }
+
+  /**
+   * While a writing job runs, every other write is refused and reads keep answering: the job reads in slices and
+   * writes at the end, so a write in between would change files it has already judged (docs/decisions.md).
+   */
+  private refuseWhileJobsRun(method: string, writes: boolean): void {
+    const writer = this.jobs.runningWriter();
+    if (writes && writer) {
+      const progress = writer.total ? `（${writer.done} / ${writer.total}）` : '';
+      throw new LedgerError('BUSY', `“${writer.label}”正在进行${progress}，完成之前不能修改数据，本次修改未保存。`, {
+        hint: '请等进度条走完后再保存，或在进度条上点“取消”。',
+      });
+    }
+    const job = this.jobs.running()[0];
+    if (SWITCHES.has(method) && job) {
+      throw new LedgerError('BUSY', `“${job.label}”正在进行，完成之前不能切换或重新打开数据文件。`, {
+        hint: '请等进度条走完，或在进度条上点“取消”后再试。',
+      });
+    }
   }
 
   async close(): Promise<void> {
+    await this.jobs.cancelAll();
     await this.exclusive(async () => {
       this.ledger?.close();
       this.ledger = null;

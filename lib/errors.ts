@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'NOT_SET_UP'
   | 'DB_LOCKED'
+  /** A background job that writes is running (core/jobs): try again once it has finished or been cancelled. */
+  | 'BUSY'
   | 'DB_CORRUPT'
   | 'DB_TOO_NEW'
   | 'DB_OPEN_FAILED'

@@ -12,6 +12,7 @@ import * as reports from '../reports/schemas';
 import * as members from '../members/schemas';
 import * as attachments from '../attachments/schemas';
 import * as removal from '../members/removal-schemas';
+import * as jobs from '../jobs/schemas';
 
 interface MethodDef<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -109,6 +110,13 @@ export const contract = {
   'members.indicators': query(members.periodInput, members.indicatorsOut, '发展党员结构指标'),
   'members.rules': query(none, members.ruleTableOut, '现行规则表'),
   'members.updateRules': command(members.ruleTableOverridesSchema, members.ruleTableOut, '修改规则级别与阈值（生成新版本）'),
+  'members.rejudge': command(none, jobs.jobStarted, '按现行规则重新校验全部发展档案（后台任务：返回 jobId，用 jobs.status 查看进度）'),
+
+  // Long work (core/jobs): a job-starting method returns { jobId }. Cancelling changes no data, so it is no write and
+  // stays allowed while a writing job keeps other writes out.
+  'jobs.status': query(jobs.byJobId, jobs.jobStatus, '后台任务的进度与结果（运行中、已完成、已取消或失败）'),
+  'jobs.cancel': query(jobs.byJobId, jobs.jobStatus, '取消后台任务：已做的部分不保存，数据保持原样'),
+  'jobs.list': query(none, z.array(jobs.jobStatus), '本次运行的后台任务（最新的在前）'),
 
   'attachments.list': query(attachments.attachmentOwner, z.array(attachments.attachment), '某条记录的附件'),
   'attachments.add': command(attachments.addAttachmentInput, attachments.attachment, '上传附件（复制到数据文件夹）'),
@@ -137,6 +145,11 @@ export const fileResults: Partial<Record<Method, { field: string; note: string }
   'reports.export': { field: 'base64', note: '结果的 base64 字段是 .xlsx 文件内容（base64 编码），解码后即为 Excel 文件' },
   'attachments.read': { field: 'base64', note: '结果的 base64 字段是附件文件内容（base64 编码）' },
 };
+
+/** Methods that start a job (they return { jobId }): the CLI waits for the job and prints its progress. */
+export function startsJob(method: Method): boolean {
+  return contract[method].output === jobs.jobStarted;
+}
 
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);

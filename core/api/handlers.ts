@@ -20,19 +20,35 @@ import { describeRuleTable, ruleTableInForce } from '../members/rule-service';
 import { changeRuleTable } from '../members/state-store';
 import type { Contract, Method } from './contract';
 import { undoable } from '../audit/version';
+import type { JobRunner } from '../jobs/runner';
+import { REJUDGE_JOB } from '../members/jobs';
 
 export type LedgerMethod = Exclude<Method, `app.${string}`>;
+
+/** What the host lends a handler besides the open file: its job runner, for methods that start or query jobs. */
+export interface HandlerEnv {
+  jobs: JobRunner;
+}
 
 type Handler<M extends Method> = (
   ctx: LedgerContext,
   input: z.output<Contract[M]['input']>,
+  env: HandlerEnv,
 ) => z.input<Contract[M]['output']> | Promise<z.input<Contract[M]['output']>>;
 
 /**
- * Methods answered from the program itself rather than the data file (the report catalogue, the seed lists): the
- * host serves them even when no data file is open, so `ledger reports` works while the app holds the file.
+ * Methods answered from the program itself rather than the data file (the report catalogue, the seed lists, this
+ * run's jobs): the host serves them even when no data file is open, so `ledger reports` works while the app holds
+ * the file.
  */
-export const fileFreeMethods: ReadonlySet<LedgerMethod> = new Set<LedgerMethod>(['reports.list', 'org.seedTowns', 'org.seedUnits']);
+export const fileFreeMethods: ReadonlySet<LedgerMethod> = new Set<LedgerMethod>([
+  'reports.list',
+  'org.seedTowns',
+  'org.seedUnits',
+  'jobs.status',
+  'jobs.cancel',
+  'jobs.list',
+]);
 
 export const handlers: { [M in LedgerMethod]: Handler<M> } = {
   'dashboard.summary': (ctx) => dashboardSummary(ctx),
@@ -86,6 +102,11 @@ export const handlers: { [M in LedgerMethod]: Handler<M> } = {
   'members.indicators': (ctx, { from, to }) => indicators(ctx, from, to),
   'members.rules': (ctx) => describeRuleTable(ctx, ruleTableInForce(ctx)),
   'members.updateRules': (ctx, overrides) => describeRuleTable(ctx, changeRuleTable(ctx, overrides)),
+  'members.rejudge': (ctx, input, { jobs }) => jobs.start(ctx, REJUDGE_JOB, input),
+
+  'jobs.status': (_ctx, { jobId }, { jobs }) => jobs.status(jobId),
+  'jobs.cancel': (_ctx, { jobId }, { jobs }) => jobs.cancel(jobId),
+  'jobs.list': (_ctx, _input, { jobs }) => jobs.list(),
 
   'attachments.list': (ctx, owner) => attachments.listAttachments(ctx, owner),
   'attachments.add': (ctx, input) => attachments.addAttachment(ctx, input),

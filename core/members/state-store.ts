@@ -53,6 +53,13 @@ function write(sqlite: Database.Database, j: StoredJudgement): void {
   for (const d of j.deadlines) s.deadline.run(id, d.kind, d.ruleId, d.step, d.dueDate, d.finalDate ?? null, d.overdueLevel, JSON.stringify(d.facts));
 }
 
+/** Stores judgements already made (the re-judge job judges in slices, then writes everything at once). */
+export function storeJudgements(ctx: LedgerContext, judgements: readonly StoredJudgement[]): void {
+  inTransaction(ctx, () => {
+    for (const j of judgements) write(ctx.sqlite, j);
+  });
+}
+
 /** Judges the given files from their facts and stores the result; a file no longer live loses its stored state. */
 export function rejudge(ctx: LedgerContext, recordIds: readonly number[], table: RuleTable = ruleTableInForce(ctx), now: string = today(ctx)): number {
   if (recordIds.length === 0) return 0;

@@ -5,7 +5,9 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { RuleLevel } from '../../../../core/members/rule-table';
 import { rangeText, thresholdSpec, type ThresholdSpec } from '../../../../core/members/rules-thresholds';
 import { call } from '../../api/client';
+import { JobProgress } from '../../components/JobProgress';
 import { useSession } from '../../components/session';
+import { useJob } from '../../components/useJob';
 import { useNotify } from '../../components/useNotify';
 import { SOURCE_COLOR } from './ruleLabels';
 import type { RuleView, RulesView } from './types';
@@ -31,6 +33,7 @@ export function RulesTab() {
   const [draft, setDraft] = useState<Draft>({});
   const [effective, setEffective] = useState<Dayjs>(dayjs(todayIso()));
   const [saving, setSaving] = useState(false);
+  const rejudge = useJob((s) => s.state === '已完成' && message.success(s.message));
 
   const load = useCallback(() => {
     call('members.rules', {})
@@ -89,10 +92,14 @@ export function RulesTab() {
         <Button onClick={() => setDraft(toDraft(view))} disabled={changed.length === 0}>
           放弃修改
         </Button>
-        <Button type="primary" onClick={save} loading={saving} disabled={changed.length === 0}>
+        <Button type="primary" onClick={save} loading={saving} disabled={changed.length === 0 || rejudge.running}>
           保存{changed.length ? `（${changed.length} 条）` : ''}
         </Button>
+        <Button onClick={() => rejudge.start(() => call('members.rejudge', {}))} loading={rejudge.running}>
+          重新校验全部档案
+        </Button>
       </Space>
+      <JobProgress job={rejudge} />
       <Table<RuleView>
         size="small"
         rowKey="id"

@@ -48,22 +48,41 @@ export interface DormantBranch {
   activeFiles: number;
 }
 
+/** What a branch's files say, summed up: the last approval up to today, the earliest date, the files in progress. */
+export interface BranchHistory {
+  branchId: number | null;
+  lastApproval: string | null;
+  firstDate: string | null;
+  activeFiles: number;
+}
+
+export function branchHistories(files: readonly BranchFile[], today: string): BranchHistory[] {
+  const byBranch = new Map<number | null, BranchHistory>();
+  for (const f of files) {
+    const h = byBranch.get(f.branchId) ?? { branchId: f.branchId, lastApproval: null, firstDate: null, activeFiles: 0 };
+    if (f.approvedOn && f.approvedOn <= today && (h.lastApproval === null || f.approvedOn > h.lastApproval)) h.lastApproval = f.approvedOn;
+    if (f.firstDate && (h.firstDate === null || f.firstDate < h.firstDate)) h.firstDate = f.firstDate;
+    if (f.active) h.activeFiles++;
+    byBranch.set(f.branchId, h);
+  }
+  return [...byBranch.values()];
+}
+
 /** Live branches with no approval in the `years` years up to `today`, longest idle first. */
 export function dormantBranches(branches: readonly BranchFact[], files: readonly BranchFile[], today: string, years: number): DormantBranch[] {
+  return dormantFromHistories(branches, branchHistories(files, today), today, years);
+}
+
+/** The same, from histories summed up elsewhere (in SQL, for a district's files). */
+export function dormantFromHistories(branches: readonly BranchFact[], histories: readonly BranchHistory[], today: string, years: number): DormantBranch[] {
   const cutoff = addYears(today, -years);
+  const byBranch = new Map(histories.map((h) => [h.branchId, h]));
   const out: DormantBranch[] = [];
-  const byBranch = new Map<number | null, BranchFile[]>();
-  for (const f of files) {
-    const list = byBranch.get(f.branchId);
-    if (list) list.push(f);
-    else byBranch.set(f.branchId, [f]);
-  }
   for (const b of branches) {
     if (b.retired) continue;
-    const own = byBranch.get(b.id) ?? [];
-    const approvals = own.map((f) => f.approvedOn).filter((d): d is string => !!d && d <= today).sort();
-    const lastApproval = approvals.at(-1) ?? null;
-    const known = [b.enteredOn, ...own.map((f) => f.firstDate).filter((d): d is string => !!d)].sort()[0]!;
+    const h = byBranch.get(b.id);
+    const lastApproval = h?.lastApproval ?? null;
+    const known = h?.firstDate && h.firstDate < b.enteredOn ? h.firstDate : b.enteredOn;
     const since = lastApproval ?? known;
     // Flagged once a full `years` have passed since `since` with nobody approved.
     if (since > cutoff) continue;
@@ -75,7 +94,7 @@ export function dormantBranches(branches: readonly BranchFact[], files: readonly
       lastApproval,
       since,
       years: ageAt(since, today),
-      activeFiles: own.filter((f) => f.active).length,
+      activeFiles: h?.activeFiles ?? 0,
     });
   }
   return out.sort((a, b) => a.since.localeCompare(b.since) || a.branchId - b.branchId);

@@ -25,6 +25,10 @@ export function statusGroup(status: string): StatusGroup {
 
 export interface StoredState {
   recordId: number;
+  personId: number;
+  unitId: number | null;
+  branchId: number | null;
+  nameKey: string;
   rulesVersion: number;
   judgedOn: string;
   judgedUntil: string;
@@ -71,6 +75,10 @@ export function judgeForStore(loaded: LoadedRecord, table: RuleTable, today: str
   return {
     state: {
       recordId: loaded.record.id,
+      personId: loaded.person.id,
+      unitId: loaded.person.unitId,
+      branchId: loaded.record.branchId,
+      nameKey: loaded.person.name,
       rulesVersion: table.version,
       judgedOn: today,
       judgedUntil: until,

@@ -4,12 +4,12 @@
  */
 import type { LedgerContext } from '../context';
 import { getSettings } from '../org/settings';
-import { branchFacts, dormantBranches, type DormantBranch } from './dormant';
+import { branchFacts, dormantFromHistories, type BranchHistory, type DormantBranch } from './dormant';
 import { admissionIndicators } from './indicators';
 import { loadRecords, toMemberRecord } from './load';
 import { DEFAULT_LEAD_DAYS, reminderOn } from './reminders';
 import type { ReminderOut } from './schemas';
-import { FINDING_ACTIVE, LIVE_FILES, LIVE_WHERE, toDeadline, toViolation } from './state-read';
+import { FINDING_ACTIVE, NAMED_FILES, toDeadline, toViolation } from './state-read';
 import { ensureJudged } from './state-store';
 import { STAGES, stepDef } from './steps';
 import { addDays } from './dates';
@@ -39,8 +39,8 @@ function remindersAsOf(ctx: LedgerContext, today: string, includeUpcoming: boole
   const rows = ctx.sqlite
     .prepare(
       `SELECT ${NAMED}, d.kind, d.rule_id AS ruleId, d.step, d.due_date AS dueDate, d.final_date AS finalDate, d.overdue_level AS overdueLevel, d.facts
-       FROM ${LIVE_FILES} JOIN member_deadlines d ON d.record_id = r.id
-       WHERE ${LIVE_WHERE} ${window} ORDER BY ${FILE_ORDER}, d.step`,
+       FROM ${NAMED_FILES} JOIN member_deadlines d ON d.record_id = r.id
+       WHERE 1 ${window} ORDER BY ${FILE_ORDER}, d.step`,
     )
     .all(includeUpcoming ? {} : { today, soon: addDays(today, DEFAULT_LEAD_DAYS) }) as (Named & Parameters<typeof toDeadline>[0])[];
   const list = rows.map((row, order) => {
@@ -68,12 +68,12 @@ function remindersAsOf(ctx: LedgerContext, today: string, includeUpcoming: boole
 }
 
 function countLive(ctx: LedgerContext, condition: string, params: Record<string, unknown> = {}): number {
-  return ctx.sqlite.prepare(`SELECT count(*) FROM ${LIVE_FILES} WHERE ${LIVE_WHERE} AND ${condition}`).pluck().get(params) as number;
+  return ctx.sqlite.prepare(`SELECT count(*) FROM member_state s WHERE ${condition}`).pluck().get(params) as number;
 }
 
 function activePerStage(ctx: LedgerContext): number[] {
   const rows = ctx.sqlite
-    .prepare(`SELECT s.stage, count(*) AS n FROM ${LIVE_FILES} WHERE ${LIVE_WHERE} AND s.status_group = '进行中' GROUP BY s.stage`)
+    .prepare(`SELECT s.stage, count(*) AS n FROM member_state s WHERE s.status_group = '进行中' GROUP BY s.stage`)
     .all() as { stage: number; n: number }[];
   return STAGES.map((s) => rows.find((r) => r.stage === s.no)?.n ?? 0);
 }
@@ -86,7 +86,7 @@ export function overview(ctx: LedgerContext) {
     perStage,
     active: perStage.reduce((a, b) => a + b, 0),
     overdue: countLive(ctx, 's.deadline_due < @today', { today }),
-    problems: countLive(ctx, `EXISTS (SELECT 1 FROM member_findings f WHERE f.record_id = r.id AND ${FINDING_ACTIVE})`, { today }),
+    problems: countLive(ctx, `s.record_id IN (SELECT f.record_id FROM member_findings f WHERE ${FINDING_ACTIVE})`, { today }),
     reminders: remindersAsOf(ctx, today, false),
     dormant: dormancyAsOf(ctx, today),
   };
@@ -100,12 +100,14 @@ export function dormancy(ctx: LedgerContext): { years: number; branches: Dormant
 
 function dormancyAsOf(ctx: LedgerContext, today: string): { years: number; branches: DormantBranch[] } {
   const years = getSettings(ctx).dormantYears;
-  const files = (
-    ctx.sqlite
-      .prepare(`SELECT r.branch_id AS branchId, s.approved_on AS approvedOn, s.first_date AS firstDate, s.status_group AS statusGroup FROM ${LIVE_FILES} WHERE ${LIVE_WHERE}`)
-      .all() as { branchId: number | null; approvedOn: string | null; firstDate: string | null; statusGroup: string }[]
-  ).map((f) => ({ branchId: f.branchId, approvedOn: f.approvedOn ?? undefined, firstDate: f.firstDate ?? undefined, active: f.statusGroup === '进行中' }));
-  return { years, branches: dormantBranches(branchFacts(ctx), files, today, years) };
+  const histories = ctx.sqlite
+    .prepare(
+      `SELECT s.branch_id AS branchId, max(CASE WHEN s.approved_on <= @today THEN s.approved_on END) AS lastApproval,
+         min(s.first_date) AS firstDate, sum(s.status_group = '进行中') AS activeFiles
+       FROM member_state s GROUP BY s.branch_id`,
+    )
+    .all({ today }) as BranchHistory[];
+  return { years, branches: dormantFromHistories(branchFacts(ctx), histories, today, years) };
 }
 
 export interface Finding {
@@ -128,8 +130,8 @@ export function allFindings(ctx: LedgerContext): Finding[] {
   const rows = ctx.sqlite
     .prepare(
       `SELECT ${NAMED}, f.rule_id AS ruleId, f.level, f.hard, f.step, f.field, f.message, f.dates, f.explanation, f.active_from AS activeFrom, f.active_until AS activeUntil
-       FROM ${LIVE_FILES} JOIN member_findings f ON f.record_id = r.id
-       WHERE ${LIVE_WHERE} AND ${FINDING_ACTIVE} ORDER BY ${FILE_ORDER}, f.seq`,
+       FROM ${NAMED_FILES} JOIN member_findings f ON f.record_id = r.id
+       WHERE ${FINDING_ACTIVE} ORDER BY ${FILE_ORDER}, f.seq`,
     )
     .all({ today }) as (Named & Parameters<typeof toViolation>[0])[];
   return rows.map((row) => {
@@ -154,7 +156,7 @@ export function allFindings(ctx: LedgerContext): Finding[] {
 export function indicators(ctx: LedgerContext, from: string, to: string) {
   ensureJudged(ctx);
   const approved = ctx.sqlite
-    .prepare(`SELECT r.id FROM ${LIVE_FILES} WHERE ${LIVE_WHERE} AND s.approved_on >= @from AND s.approved_on <= @to`)
+    .prepare('SELECT s.record_id FROM member_state s WHERE s.approved_on >= @from AND s.approved_on <= @to')
     .pluck()
     .all({ from, to }) as number[];
   const result = admissionIndicators(approved.length ? loadRecords(ctx, approved).map(toMemberRecord) : [], { from, to });
@@ -163,8 +165,9 @@ export function indicators(ctx: LedgerContext, from: string, to: string) {
   const perUnit = (
     ctx.sqlite
       .prepare(
-        `SELECT p.unit_id AS unitId, coalesce(u.name, '（未指定）') AS unitName, count(*) AS count FROM ${LIVE_FILES}
-         WHERE ${LIVE_WHERE} AND s.status_group = '进行中' GROUP BY p.unit_id ORDER BY min(coalesce(u.sort_order, -1)), min(r.id)`,
+        `SELECT s.unit_id AS unitId, coalesce(u.name, '（未指定）') AS unitName, count(*) AS count FROM member_state s
+         LEFT JOIN org_units u ON u.id = s.unit_id
+         WHERE s.status_group = '进行中' GROUP BY s.unit_id ORDER BY min(coalesce(u.sort_order, -1)), min(s.record_id)`,
       )
       .all() as { unitId: number | null; unitName: string; count: number }[]
   );

@@ -13,13 +13,15 @@ import type { Judged } from './query';
 import type { RecordSummary } from './schemas';
 import { STAGES, stepDef, type StepNo } from './steps';
 
-/** The live files: not deleted, nor is their person. Every read of the stored judgement starts from these. */
-export const LIVE_FILES = `member_records r
-  JOIN people p ON p.id = r.person_id AND p.deleted_at IS NULL
-  JOIN member_state s ON s.record_id = r.id
-  LEFT JOIN org_units u ON u.id = p.unit_id
-  LEFT JOIN branches b ON b.id = r.branch_id`;
-export const LIVE_WHERE = 'r.deleted_at IS NULL';
+/**
+ * The live files with the names a list shows. member_state holds a row for every live file and for nothing else
+ * (a deleted file, or one of a deleted person, loses its row), so counts and filters read `member_state s` alone.
+ */
+export const NAMED_FILES = `member_state s
+  JOIN member_records r ON r.id = s.record_id
+  JOIN people p ON p.id = s.person_id
+  LEFT JOIN org_units u ON u.id = s.unit_id
+  LEFT JOIN branches b ON b.id = s.branch_id`;
 
 /** A stored finding in force on @today. */
 export const FINDING_ACTIVE = '(f.active_from IS NULL OR f.active_from <= @today) AND (f.active_until IS NULL OR @today <= f.active_until)';
@@ -138,7 +140,7 @@ export function summariesOf(ctx: LedgerContext, ids: readonly number[], today: s
   if (ids.length === 0) return [];
   const json = idsJson(ids);
   const heads = new Map(
-    (ctx.sqlite.prepare(`SELECT ${HEAD_COLUMNS} FROM ${LIVE_FILES} WHERE r.id IN (SELECT value FROM json_each(?))`).all(json) as StoredHead[]).map((h) => [h.id, h]),
+    (ctx.sqlite.prepare(`SELECT ${HEAD_COLUMNS} FROM ${NAMED_FILES} WHERE s.record_id IN (SELECT value FROM json_each(?))`).all(json) as StoredHead[]).map((h) => [h.id, h]),
   );
   const dates = groupByRecord(
     ctx.sqlite.prepare('SELECT record_id AS recordId, step_no AS stepNo, date FROM member_steps WHERE record_id IN (SELECT value FROM json_each(?)) ORDER BY step_no').all(json) as {

@@ -18,10 +18,10 @@ function prepare(sqlite: Database.Database) {
     clearDeadlines: sqlite.prepare('DELETE FROM member_deadlines WHERE record_id = ?'),
     clearState: sqlite.prepare('DELETE FROM member_state WHERE record_id = ?'),
     state: sqlite.prepare(
-      `INSERT OR REPLACE INTO member_state (record_id, rules_version, judged_on, judged_until, stage, status, status_group,
+      `INSERT OR REPLACE INTO member_state (record_id, person_id, unit_id, branch_id, name_key, rules_version, judged_on, judged_until, stage, status, status_group,
          last_step, next_step, next_earliest, next_latest, probation_end, party_age_start, activist_on, approved_on,
          first_date, deadline_due)
-       VALUES (@recordId, @rulesVersion, @judgedOn, @judgedUntil, @stage, @status, @statusGroup, @lastStep, @nextStep,
+       VALUES (@recordId, @personId, @unitId, @branchId, @nameKey, @rulesVersion, @judgedOn, @judgedUntil, @stage, @status, @statusGroup, @lastStep, @nextStep,
          @nextEarliest, @nextLatest, @probationEnd, @partyAgeStart, @activistOn, @approvedOn, @firstDate, @deadlineDue)`,
     ),
     finding: sqlite.prepare(
@@ -88,13 +88,20 @@ export function rejudgePeople(ctx: LedgerContext, personIds: readonly number[]):
   return rejudge(ctx, ids);
 }
 
-/** Live files whose stored judgement is missing, made by another rule-table version, or past its look-ahead. */
+/**
+ * Live files whose stored judgement is missing, made by another rule-table version, or past its look-ahead; and
+ * files no longer live that still have one (re-judging a file that is not live removes its row).
+ */
 export function staleRecordIds(ctx: LedgerContext, table: RuleTable, now: string): number[] {
   return ctx.sqlite
     .prepare(
-      `SELECT r.id FROM member_records r LEFT JOIN member_state s ON s.record_id = r.id
+      `SELECT r.id FROM member_records r JOIN people p ON p.id = r.person_id AND p.deleted_at IS NULL
+       LEFT JOIN member_state s ON s.record_id = r.id
        WHERE r.deleted_at IS NULL AND (s.record_id IS NULL OR s.rules_version <> ? OR s.judged_until < ?)
-       ORDER BY r.id`,
+       UNION
+       SELECT s.record_id FROM member_state s JOIN member_records r ON r.id = s.record_id JOIN people p ON p.id = r.person_id
+       WHERE r.deleted_at IS NOT NULL OR p.deleted_at IS NOT NULL
+       ORDER BY 1`,
     )
     .pluck()
     .all(table.version, now) as number[];
@@ -125,7 +132,7 @@ export function ensureJudged(ctx: LedgerContext): { table: RuleTable; today: str
     .prepare(
       `SELECT (SELECT min(rules_version) FROM member_state) AS minVersion, (SELECT max(rules_version) FROM member_state) AS maxVersion,
               (SELECT min(judged_until) FROM member_state) AS until, (SELECT max(record_id) FROM member_state) AS lastJudged,
-              (SELECT max(id) FROM member_records WHERE deleted_at IS NULL) AS lastRecord`,
+              (SELECT max(r.id) FROM member_records r JOIN people p ON p.id = r.person_id AND p.deleted_at IS NULL WHERE r.deleted_at IS NULL) AS lastRecord`,
     )
     .get() as { minVersion: number | null; maxVersion: number | null; until: string | null; lastJudged: number | null; lastRecord: number | null };
   const fresh =

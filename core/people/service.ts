@@ -205,6 +205,8 @@ export function setPersonDeleted(ctx: LedgerContext, id: number, deleted: boolea
       .set({ deletedAt: deleted ? timestamp(ctx) : null, updatedAt: timestamp(ctx) })
       .where(eq(people.id, id))
       .run();
+    // A deleted person's files leave every list and count with them; restored, they come back judged.
+    rejudgePeople(ctx, [id]);
     const after = getPerson(ctx, id);
     recordAudit(ctx, { entity: 'person', entityId: id, action: deleted ? '删除' : '恢复', summary: `${deleted ? '删除' : '恢复'}人员：${before.name}`, before: redact(before), after: redact(after) });
     return after;

@@ -34,6 +34,10 @@ CREATE INDEX `member_findings_record_idx` ON `member_findings` (`record_id`,`seq
 CREATE INDEX `member_findings_rule_idx` ON `member_findings` (`rule_id`);--> statement-breakpoint
 CREATE TABLE `member_state` (
 	`record_id` integer PRIMARY KEY NOT NULL,
+	`person_id` integer NOT NULL,
+	`unit_id` integer,
+	`branch_id` integer,
+	`name_key` text NOT NULL,
 	`rules_version` integer NOT NULL,
 	`judged_on` text NOT NULL,
 	`judged_until` text NOT NULL,
@@ -54,7 +58,13 @@ CREATE TABLE `member_state` (
 );
 --> statement-breakpoint
 CREATE INDEX `member_state_group_stage_idx` ON `member_state` (`status_group`,`stage`);--> statement-breakpoint
+CREATE INDEX `member_state_unit_idx` ON `member_state` (`unit_id`);--> statement-breakpoint
+CREATE INDEX `member_state_branch_idx` ON `member_state` (`branch_id`);--> statement-breakpoint
+CREATE INDEX `member_state_person_idx` ON `member_state` (`person_id`);--> statement-breakpoint
+CREATE INDEX `member_state_name_idx` ON `member_state` (`name_key`);--> statement-breakpoint
 CREATE INDEX `member_state_deadline_idx` ON `member_state` (`deadline_due`);--> statement-breakpoint
+CREATE INDEX `member_state_deadline_sort_idx` ON `member_state` (coalesce(`deadline_due`, '9999-12-31'));--> statement-breakpoint
+CREATE INDEX `member_state_approved_idx` ON `member_state` (`approved_on`);--> statement-breakpoint
 CREATE INDEX `member_state_activist_idx` ON `member_state` (`activist_on`);--> statement-breakpoint
 CREATE INDEX `member_state_last_step_idx` ON `member_state` (`last_step`);--> statement-breakpoint
 CREATE INDEX `member_state_until_idx` ON `member_state` (`judged_until`);--> statement-breakpoint

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { memberRecords } from './members';
 
@@ -5,7 +6,9 @@ import { memberRecords } from './members';
  * What the rules concluded about a 发展档案, written in the same transaction as every write that changes its facts
  * (architecture.md, "Derived state"). Lists, counts and reports read these rows with SQL; nothing here is typed by
  * a clerk, and `ledger check --recompute` proves every row against the facts. Losing these tables loses nothing:
- * they are rebuilt from the facts.
+ * they are rebuilt from the facts. Only live files have a row (a deleted file, or a file of a deleted person, has
+ * none), and the few facts of the person a list filters and sorts by are copied here, so a page is read from this
+ * table and its indexes alone.
  */
 export const memberState = sqliteTable(
   'member_state',
@@ -14,6 +17,11 @@ export const memberState = sqliteTable(
       .primaryKey()
       .references(() => memberRecords.id),
     /** The rule-table version the file was judged by; a different version in force means judge again. */
+    personId: integer('person_id').notNull(),
+    unitId: integer('unit_id'),
+    branchId: integer('branch_id'),
+    /** The person's name in pinyin order (people.sort_key), for the list's 姓名 sort. */
+    nameKey: text('name_key').notNull(),
     rulesVersion: integer('rules_version').notNull(),
     judgedOn: text('judged_on').notNull(),
     /** Findings were worked out up to this day; from it on the file is judged again. */
@@ -38,7 +46,14 @@ export const memberState = sqliteTable(
   },
   (t) => [
     index('member_state_group_stage_idx').on(t.statusGroup, t.stage),
+    index('member_state_unit_idx').on(t.unitId),
+    index('member_state_branch_idx').on(t.branchId),
+    index('member_state_person_idx').on(t.personId),
+    index('member_state_name_idx').on(t.nameKey),
     index('member_state_deadline_idx').on(t.deadlineDue),
+    // The list's 截止时间 sort: a file with no deadline after every date (core/members/list.ts).
+    index('member_state_deadline_sort_idx').on(sql`coalesce(${t.deadlineDue}, '9999-12-31')`),
+    index('member_state_approved_idx').on(t.approvedOn),
     index('member_state_activist_idx').on(t.activistOn),
     index('member_state_last_step_idx').on(t.lastStep),
     index('member_state_until_idx').on(t.judgedUntil),

@@ -1,5 +1,6 @@
 import { openDatabase, type OpenOptions } from '../db/open';
 import type { LedgerContext } from './context';
+import { fillMissingSortKeys } from './people/sort-keys';
 
 export interface Ledger {
   ctx: LedgerContext;
@@ -13,6 +14,13 @@ export interface LedgerOptions extends OpenOptions {
 export async function openLedger(opts: LedgerOptions): Promise<Ledger> {
   const opened = await openDatabase(opts);
   const ctx: LedgerContext = { sqlite: opened.sqlite, db: opened.db, dataDir: opts.dataDir, now: opts.now ?? (() => new Date()) };
+  try {
+    // Names written before sort keys existed get theirs once; afterwards this finds nothing, without a table read.
+    fillMissingSortKeys(ctx);
+  } catch (err) {
+    opened.close();
+    throw err;
+  }
   return {
     ctx,
     close: () => opened.close(),

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { orgUnits, people } from '../../db/schema';
 import { recordAudit } from '../audit/service';
@@ -6,10 +6,9 @@ import { assertUnchangedSince } from '../audit/version';
 import { activeRecordSummary } from '../members/service';
 import { inTransaction, timestamp, today, type LedgerContext } from '../context';
 import { LedgerError, invalid, notFound } from '../errors';
-import { containsText } from '../search';
-import { checkIdNumber, compareWithId, maskIdNumber, normalizeIdNumber } from './idcard';
-import { comparePinyin } from './pinyin';
-import type { Person, peopleQuery, personInput } from './schemas';
+import { checkIdNumber, compareWithId, maskIdNumber } from './idcard';
+import { pinyinSortKey } from './pinyin';
+import type { Person, personInput } from './schemas';
 
 /** The columns every person read selects, joined to the unit for its name. */
 export const personColumns = {
@@ -34,7 +33,7 @@ export const personColumns = {
 
 type PersonRecord = Omit<Person, 'idMismatch'>;
 
-function withMismatch(row: PersonRecord): Person {
+export function withMismatch(row: PersonRecord): Person {
   const flags = compareWithId(checkIdNumber(row.idNumber), row.birthDate, row.gender);
   const idMismatch: Person['idMismatch'] = [];
   if (flags.birthDateMismatch) idMismatch.push('birthDate');
@@ -48,72 +47,10 @@ export function getPerson(ctx: LedgerContext, id: number): Person {
   return withMismatch(row);
 }
 
-/** Sorted in SQL; names are sorted by pinyin in memory instead (see pageByName). */
-const sortColumns = {
-  birthDate: people.birthDate,
-  unitName: orgUnits.sortOrder,
-  createdAt: people.createdAt,
-  updatedAt: people.updatedAt,
-} as const;
-
-function peopleFilter(query: z.output<typeof peopleQuery>): SQL | undefined {
-  const where: SQL[] = [query.deleted ? isNotNull(people.deletedAt) : isNull(people.deletedAt)];
-  if (query.q) {
-    const q = normalizeIdNumber(query.q);
-    where.push(or(containsText(people.name, query.q), containsText(people.idNumber, q), containsText(people.phone, q))!);
-  }
-  if (query.unitId) where.push(eq(people.unitId, query.unitId));
-  if (query.gender) where.push(eq(people.gender, query.gender));
-  if (query.ethnicity) where.push(eq(people.ethnicity, query.ethnicity));
-  if (query.education) where.push(eq(people.education, query.education));
-  if (query.occupation) where.push(eq(people.occupation, query.occupation));
-  return and(...where);
-}
-
-/**
- * Pinyin order, as the 发展党员 list sorts names. SQLite cannot collate by pinyin, so the matching ids and names
- * (two short columns, fast even for a township's 10,000+ people) are sorted here and only one page is read in full.
- */
-function pageIdsByName(ctx: LedgerContext, filter: SQL | undefined, query: z.output<typeof peopleQuery>): number[] {
-  const names = ctx.db.select({ id: people.id, name: people.name }).from(people).where(filter).all();
-  names.sort((a, b) => comparePinyin(a.name, b.name) || a.id - b.id);
-  if (query.sortOrder === 'descend') names.reverse();
-  const start = (query.page - 1) * query.pageSize;
-  return names.slice(start, start + query.pageSize).map((n) => n.id);
-}
-
-export function listPeople(ctx: LedgerContext, query: z.output<typeof peopleQuery>) {
-  const filter = peopleFilter(query);
-  const total = ctx.db.select({ n: count() }).from(people).where(filter).get()?.n ?? 0;
-  const select = () => ctx.db.select(personColumns).from(people).leftJoin(orgUnits, eq(orgUnits.id, people.unitId));
-  let rows;
-  if (query.sortField === 'name') {
-    const ids = pageIdsByName(ctx, filter, query);
-    const byId = new Map(select().where(inArray(people.id, ids)).all().map((r) => [r.id, r]));
-    rows = ids.map((id) => byId.get(id)!);
-  } else {
-    const column = sortColumns[query.sortField ?? 'updatedAt'];
-    const order = query.sortOrder === 'ascend' ? asc(column) : desc(column);
-    rows = select()
-      .where(filter)
-      .orderBy(order, desc(people.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .all();
-  }
-  return {
-    total,
-    items: rows.map((r) => {
-      const { idNumber, ...rest } = withMismatch(r);
-      return { ...rest, idNumberMasked: maskIdNumber(idNumber) };
-    }),
-  };
-}
-
-type PersonValues = Omit<typeof people.$inferInsert, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
+export type PersonValues = Omit<typeof people.$inferInsert, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
 
 /** The final say on a person: the 公民身份号码 must pass GB 11643 and be new; blanks are derived from it. */
-function validatePerson(ctx: LedgerContext, input: z.output<typeof personInput>, exceptId?: number): PersonValues {
+export function validatePerson(ctx: LedgerContext, input: z.output<typeof personInput>, exceptId?: number): PersonValues {
   const check = checkIdNumber(input.idNumber, today(ctx));
   if (!check.ok) throw invalid(`公民身份号码有误：${check.message}`, { idNumber: check.message });
   if (input.birthDate && input.birthDate > today(ctx)) {
@@ -149,6 +86,8 @@ function validatePerson(ctx: LedgerContext, input: z.output<typeof personInput>,
     phone: input.phone || null,
     hukou: input.hukou,
     note: input.note,
+    // Kept with the name on every create and rename, so the list can sort by pinyin in SQL.
+    sortKey: pinyinSortKey(input.name),
   };
 }
 

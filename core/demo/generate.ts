@@ -26,9 +26,10 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const SURNAMES = '马李王张赵刘陈杨祁韩冶鲁汪星朱何胡白铁苏罗谢徐孙周吴郭'.split('');
-const GIVEN_MALE = '文明国建军海永福德成志强生才忠平安顺发祥瑞晓东才让加军林'.split('');
-const GIVEN_FEMALE = '兰秀梅玉芳春花丽娟红霞雪莲英卓玛措萍燕桂琴'.split('');
+/** Exported for the pinyin sort key's tests, which check it against the names the demo really makes. */
+export const SURNAMES = '马李王张赵刘陈杨祁韩冶鲁汪星朱何胡白铁苏罗谢徐孙周吴郭'.split('');
+export const GIVEN_MALE = '文明国建军海永福德成志强生才忠平安顺发祥瑞晓东才让加军林'.split('');
+export const GIVEN_FEMALE = '兰秀梅玉芳春花丽娟红霞雪莲英卓玛措萍燕桂琴'.split('');
 /** Older villagers mostly left school early; the young mostly finished 高中 or more. */
 const EDUCATION_BY_AGE: [maxAge: number, codes: string[]][] = [
   [30, ['21', '31', '31', '41', '61', '61', '71']],

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/service';
 import { inTransaction, type LedgerContext } from '../context';
 import { LedgerError } from '../errors';
 import { personInput, type PersonInput } from './schemas';
-import { validatePerson } from './service';
+import { personLookups, validatePerson, type PersonLookups } from './service';
 
 /** Inserts every row or none; returns the new ids in the rows' order. A bad row names its place in the batch. */
 export function insertPeopleBatch(ctx: LedgerContext, rows: PersonInput[]): number[] {
@@ -16,12 +16,19 @@ export function insertPeopleBatch(ctx: LedgerContext, rows: PersonInput[]): numb
       `INSERT INTO people (name, gender, ethnicity, birth_date, id_number, education, occupation, job_post, unit_id, phone, hukou, note, sort_key)
        VALUES (@name, @gender, @ethnicity, @birthDate, @idNumber, @education, @occupation, @jobPost, @unitId, @phone, @hukou, @note, @sortKey)`,
     );
+    const lookups = personLookups(ctx);
+    // A batch names a handful of units many times over: each is looked up once.
+    const units = new Map<number, boolean>();
+    const batchLookups: PersonLookups = {
+      ...lookups,
+      unitExists: (id) => units.get(id) ?? (units.set(id, lookups.unitExists(id)), units.get(id)!),
+    };
     const ids = rows.map((row, i) => {
       try {
         const parsed = personInput.safeParse(row);
         if (!parsed.success) throw new LedgerError('INVALID_INPUT', parsed.error.issues.map((issue) => issue.message).join('；'));
         // validatePerson sees the rows already inserted in this batch, so a number given twice is refused too.
-        const v = validatePerson(ctx, parsed.data);
+        const v = validatePerson(ctx, parsed.data, undefined, batchLookups);
         return Number(
           insert.run({
             ...v,

@@ -49,19 +49,44 @@ export function getPerson(ctx: LedgerContext, id: number): Person {
 
 export type PersonValues = Omit<typeof people.$inferInsert, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
 
+/** What validating a person reads from the ledger: one set per call, or per batch (bulk.ts), with the day fixed. */
+export interface PersonLookups {
+  today: string;
+  byIdNumber(idNumber: string): { id: number; name: string; deletedAt: string | null } | undefined;
+  unitExists(unitId: number): boolean;
+}
+
+const statements = new WeakMap<LedgerContext['sqlite'], { byIdNumber: Statement; unit: Statement }>();
+type Statement = ReturnType<LedgerContext['sqlite']['prepare']>;
+
+/** Prepared once per connection: a bulk load validates 100,000 rows, and building each query again costs more than running it. */
+export function personLookups(ctx: LedgerContext): PersonLookups {
+  let st = statements.get(ctx.sqlite);
+  if (!st) {
+    st = {
+      byIdNumber: ctx.sqlite.prepare('SELECT id, name, deleted_at AS deletedAt FROM people WHERE id_number = ?'),
+      unit: ctx.sqlite.prepare('SELECT 1 FROM org_units WHERE id = ?').pluck(),
+    };
+    statements.set(ctx.sqlite, st);
+  }
+  const { byIdNumber, unit } = st;
+  return {
+    today: today(ctx),
+    byIdNumber: (idNumber) => byIdNumber.get(idNumber) as ReturnType<PersonLookups['byIdNumber']>,
+    unitExists: (unitId) => unit.get(unitId) !== undefined,
+  };
+}
+
 /** The final say on a person: the 公民身份号码 must pass GB 11643 and be new; blanks are derived from it. */
-export function validatePerson(ctx: LedgerContext, input: z.output<typeof personInput>, exceptId?: number): PersonValues {
-  const check = checkIdNumber(input.idNumber, today(ctx));
+export function validatePerson(ctx: LedgerContext, input: z.output<typeof personInput>, exceptId?: number, lookups = personLookups(ctx)): PersonValues {
+  const day = lookups.today;
+  const check = checkIdNumber(input.idNumber, day);
   if (!check.ok) throw invalid(`公民身份号码有误：${check.message}`, { idNumber: check.message });
-  if (input.birthDate && input.birthDate > today(ctx)) {
-    const message = `出生日期（${input.birthDate}）晚于今天（${today(ctx)}）`;
+  if (input.birthDate && input.birthDate > day) {
+    const message = `出生日期（${input.birthDate}）晚于今天（${day}）`;
     throw invalid(message, { birthDate: message });
   }
-  const existing = ctx.db
-    .select({ id: people.id, name: people.name, deletedAt: people.deletedAt })
-    .from(people)
-    .where(eq(people.idNumber, check.normalized))
-    .get();
+  const existing = lookups.byIdNumber(check.normalized);
   if (existing && existing.id !== exceptId) {
     const state = existing.deletedAt ? '（已删除，可在“已删除”中恢复）' : '';
     throw new LedgerError('CONFLICT', `该身份证号已登记为“${existing.name}”${state}，同一人不能重复录入。`, {
@@ -69,10 +94,7 @@ export function validatePerson(ctx: LedgerContext, input: z.output<typeof person
       details: { existingPersonId: existing.id, deleted: !!existing.deletedAt },
     });
   }
-  if (input.unitId) {
-    const unit = ctx.db.select({ id: orgUnits.id, retiredAt: orgUnits.retiredAt }).from(orgUnits).where(eq(orgUnits.id, input.unitId)).get();
-    if (!unit) throw invalid('所选村（社区）不存在', { unitId: '所选村（社区）不存在' });
-  }
+  if (input.unitId && !lookups.unitExists(input.unitId)) throw invalid('所选村（社区）不存在', { unitId: '所选村（社区）不存在' });
   return {
     name: input.name,
     gender: input.gender ?? check.gender,

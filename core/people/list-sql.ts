@@ -72,6 +72,21 @@ export function columnFilters(query: PeopleQuery): Fragment {
   return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
 }
 
+/**
+ * The filters in use as (people_counts field, stored value) pairs: with none or one, the total is a lookup in
+ * people_counts (kept by triggers, migration 0002) instead of a count over the index.
+ */
+export function countedFilters(query: PeopleQuery): [field: string, value: string][] {
+  const used: [string, unknown][] = [
+    ['unit_id', query.unitId],
+    ['gender', query.gender],
+    ['ethnicity', query.ethnicity],
+    ['education', query.education],
+    ['occupation', query.occupation],
+  ];
+  return used.filter(([, v]) => v !== null && v !== undefined && v !== '').map(([f, v]) => [f, String(v)]);
+}
+
 export interface SearchPlan {
   /** The exact test, as the list always applied it: LIKE with `%`, `_` and `\` taken literally. */
   where: Fragment;

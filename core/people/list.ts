@@ -1,12 +1,13 @@
 /**
  * The 人员库 list: filter, sort, count and page in SQL. A page reads the page's ids from one index first, then only
- * those rows, so page 1000 of 100,000 people costs about what page 1 does. See list-sql.ts for the indexes.
+ * those rows, so page 1000 of 100,000 people costs about what page 1 does; the total is a lookup in people_counts
+ * where it can be. See list-sql.ts for the indexes.
  */
 import { eq, inArray } from 'drizzle-orm';
 import { orgUnits, people } from '../../db/schema';
 import type { LedgerContext } from '../context';
 import { maskIdNumber } from './idcard';
-import { UNIT_INDEX, SEARCH_INDEX, columnFilters, orderBy, searchPlan, sortIndex, sortOf, type Direction, type Fragment, type PeopleQuery } from './list-sql';
+import { UNIT_INDEX, SEARCH_INDEX, columnFilters, countedFilters, orderBy, searchPlan, sortIndex, sortOf, type Direction, type Fragment, type PeopleQuery } from './list-sql';
 import { personColumns, withMismatch } from './service';
 
 interface Selection {
@@ -27,6 +28,16 @@ function page(ctx: LedgerContext, s: Selection, order: string, limit: number, of
 
 const join = (f: Fragment[]) => ({ sql: f.map((x) => x.sql).join(''), params: f.flatMap((x) => x.params) });
 
+/** Live people matching the column filters: looked up when one filter or none is set, else counted on the index. */
+function liveTotal(ctx: LedgerContext, query: PeopleQuery, where: string, params: unknown[]): number {
+  const used = countedFilters(query);
+  if (used.length > 1) return countOf(ctx, { from: `FROM people p INDEXED BY ${UNIT_INDEX} ${where}`, params });
+  // Every live person has exactly one gender: the gender rows add up to everyone.
+  const [field, value] = used[0] ?? ['gender', null];
+  const sql = `SELECT coalesce(sum(n), 0) FROM people_counts WHERE field = ?${value === null ? '' : ' AND value = ?'}`;
+  return ctx.sqlite.prepare(sql).pluck().get(...(value === null ? [field] : [field, value])) as number;
+}
+
 /**
  * Live people, no search text: the sort's own index walks in order, filters read from the same entries. With a
  * unit chosen, that unit's index range is read instead (a unit holds a few hundred people) and sorted.
@@ -35,7 +46,7 @@ function livePage(ctx: LedgerContext, query: PeopleQuery, limit: number, offset:
   const filters = columnFilters(query);
   const { field, dir } = sortOf(query);
   const where = `WHERE p.deleted_at IS NULL${filters.sql}`;
-  const total = countOf(ctx, { from: `FROM people p INDEXED BY ${UNIT_INDEX} ${where}`, params: filters.params });
+  const total = liveTotal(ctx, query, where, filters.params);
   if (total <= offset) return { total, ids: [] };
   if (query.unitId) {
     const from = `FROM people p INDEXED BY ${UNIT_INDEX} ${where}`;

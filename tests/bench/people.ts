@@ -67,20 +67,26 @@ export interface PeopleListTiming {
   name: string;
   p95: number;
   median: number;
+  /** CPU time of the call (user + system), p95: near what a quiet machine's clock shows when other work shares this one. */
+  cpuP95: number;
   /** The same page's ids and count in raw better-sqlite3, without the service around them. */
   rawP95: number;
 }
 
-function time(run: () => unknown, repeat: number): { p95: number; median: number } {
+function time(run: () => unknown, repeat: number): { p95: number; median: number; cpuP95: number } {
   run(); // the first call prepares statements and warms the page cache, as any second look at a list would
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < repeat; i++) {
+    const c = process.cpuUsage();
     const t = performance.now();
     run();
     times.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
   }
-  times.sort((a, b) => a - b);
-  return { p95: times[Math.min(times.length - 1, Math.floor(times.length * 0.95))]!, median: times[Math.floor(times.length / 2)]! };
+  const p95 = (list: number[]) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(list.length * 0.95))]!;
+  return { p95: p95(times), median: [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!, cpuP95: p95(cpu) };
 }
 
 /** One name, one phone and one ID number that are in the data, so each search finds someone. */
@@ -163,7 +169,7 @@ export async function measurePeopleList(dataDir: string, repeat = 40): Promise<P
     return cases.map((c) => {
       const t = time(() => host.invoke('people.list', { pageSize: 20, ...c.query }), repeat);
       const r = time(() => (c.raw(), rawCount()), repeat);
-      return { name: c.name, p95: t.p95, median: t.median, rawP95: r.p95 };
+      return { name: c.name, p95: t.p95, median: t.median, cpuP95: t.cpuP95, rawP95: r.p95 };
     });
   } finally {
     await host.close();
@@ -182,7 +188,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   for (const t of await measurePeopleList(tmp.dir)) {
     const ok = t.p95 <= PEOPLE_LIST_TARGET_MS;
     failed ||= !ok;
-    console.log(`${ok ? '达标' : '超时'}  ${t.name}: p95 ${t.p95.toFixed(2)} ms，中位数 ${t.median.toFixed(2)} ms；原始 SQL p95 ${t.rawP95.toFixed(2)} ms`);
+    console.log(`${ok ? '达标' : '超时'}  ${t.name}: p95 ${t.p95.toFixed(2)} ms，中位数 ${t.median.toFixed(2)} ms，CPU p95 ${t.cpuP95.toFixed(2)} ms；原始 SQL p95 ${t.rawP95.toFixed(2)} ms`);
   }
   tmp.cleanup();
   process.exit(failed ? 1 : 0);

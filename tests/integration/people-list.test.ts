@@ -1,10 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LedgerError } from '../../core/errors';
-import type { LedgerHost } from '../../core/host';
 import { insertPeopleBatch } from '../../core/people/bulk';
 import { comparePinyin, pinyinSortKey } from '../../core/people/pinyin';
 import type { PersonInput } from '../../core/people/schemas';
-import { makeIdNumber, startHost } from '../helpers/ledger';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { migrate, readShippedMigrations } from '../../db/migrate';
+import { defaultMigrationsDir, DB_FILE_NAME } from '../../db/open';
+import { LedgerHost } from '../../core/host';
+import { makeIdNumber, startHost, tempDir } from '../helpers/ledger';
 
 let host: LedgerHost;
 let close: () => Promise<void>;
@@ -200,6 +204,75 @@ describe('insertPeopleBatch', () => {
   });
 });
 
+/** The per-filter totals the list reads (people_counts) against a count of the people themselves. */
+function expectCountsTrue(db: Database.Database) {
+  const stored = db.prepare('SELECT field, value, n FROM people_counts WHERE n <> 0 ORDER BY 1, 2').all();
+  const truth = db
+    .prepare(
+      `SELECT * FROM (
+        SELECT 'education' AS field, coalesce(education, '') AS value, count(*) AS n FROM people WHERE deleted_at IS NULL GROUP BY 2
+        UNION ALL SELECT 'ethnicity', ethnicity, count(*) FROM people WHERE deleted_at IS NULL GROUP BY 2
+        UNION ALL SELECT 'gender', gender, count(*) FROM people WHERE deleted_at IS NULL GROUP BY 2
+        UNION ALL SELECT 'occupation', coalesce(occupation, ''), count(*) FROM people WHERE deleted_at IS NULL GROUP BY 2
+        UNION ALL SELECT 'unit_id', coalesce(CAST(unit_id AS TEXT), ''), count(*) FROM people WHERE deleted_at IS NULL GROUP BY 2
+      ) ORDER BY 1, 2`,
+    )
+    .all();
+  expect(stored).toEqual(truth);
+}
+
+describe('stored totals', () => {
+  it('stay true through create, edit, delete, restore, unit merge and bulk load, and the list shows them', async () => {
+    const people = await seed();
+    const db = host.context.sqlite;
+    expectCountsTrue(db);
+    const units = (await host.invoke('org.listUnits', {})) as { id: number }[];
+    const p = people[1]!;
+    const { id: _id, unitOrder: _o, ...input } = p;
+    await host.invoke('people.update', { id: p.id, ...input, gender: '男', unitId: null, education: null, occupation: '学生' });
+    await host.invoke('people.remove', { id: people[2]!.id });
+    await host.invoke('people.remove', { id: people[3]!.id });
+    await host.invoke('people.restore', { id: people[3]!.id });
+    await host.invoke('org.mergeUnits', { fromId: units[0]!.id, intoId: units[1]!.id });
+    await host.invoke('people.create', { name: '周明', idNumber: makeIdNumber('1991-02-03', '男', 77), ethnicity: '04', unitId: units[1]!.id });
+    expect(() => insertPeopleBatch(host.context, [{ name: '甲', idNumber: makeIdNumber('1992-02-03', '男', 78), ethnicity: '01' }, { name: '乙', idNumber: '1', ethnicity: '01' }])).toThrow();
+    expectCountsTrue(db);
+    const live = db.prepare('SELECT count(*) FROM people WHERE deleted_at IS NULL').pluck().get();
+    expect((await list()).total).toBe(live);
+    expect((await list({ unitId: units[1]!.id })).total).toBe(db.prepare('SELECT count(*) FROM people WHERE deleted_at IS NULL AND unit_id = ?').pluck().get(units[1]!.id));
+    expect((await list({ gender: '男' })).total).toBe(db.prepare("SELECT count(*) FROM people WHERE deleted_at IS NULL AND gender = '男'").pluck().get());
+  });
+});
+
+describe('upgrading a file from before sort keys', () => {
+  it('gives existing people their keys, totals and search, and sorts them by pinyin', async () => {
+    const tmp = tempDir();
+    try {
+      const file = join(tmp.dir, DB_FILE_NAME);
+      const old = new Database(file);
+      await migrate(old, readShippedMigrations(defaultMigrationsDir()).slice(0, 2), { file, backupDir: join(tmp.dir, 'backups') });
+      const insert = old.prepare("INSERT INTO people (name, gender, ethnicity, birth_date, id_number, phone) VALUES (?, ?, '01', '1980-01-01', ?, ?)");
+      ['张伟', '阿依古丽', '白玛'].forEach((name, i) => insert.run(name, i === 1 ? '女' : '男', makeIdNumber('1980-01-01', i === 1 ? '女' : '男', i), `1390000000${i}`));
+      old.close();
+
+      const upgraded = new LedgerHost({ dataDir: tmp.dir });
+      await upgraded.start();
+      try {
+        const names = async (input: Record<string, unknown>) =>
+          ((await upgraded.invoke('people.list', input)) as { items: Row[] }).items.map((r) => r.name);
+        expect(await names({ sortField: 'name' })).toEqual(['阿依古丽', '白玛', '张伟']);
+        expect(await names({ q: '13900000002' })).toEqual(['白玛']);
+        expect(((await upgraded.invoke('people.list', { gender: '男' })) as { total: number }).total).toBe(2);
+        expectCountsTrue(upgraded.context.sqlite);
+      } finally {
+        await upgraded.close();
+      }
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
+
 describe('sort keys at open', () => {
   it('fills the keys a file lacks (written before they existed) once, without touching updated_at or the log', async () => {
     const names = ['张伟', '阿依古丽', '白玛'];
@@ -213,7 +286,6 @@ describe('sort keys at open', () => {
     const dataDir = host.context.dataDir;
     await host.close();
 
-    const { LedgerHost } = await import('../../core/host');
     host = new LedgerHost({ dataDir });
     await host.start();
     const again = host.context.sqlite;

@@ -1,6 +1,7 @@
 import { openDatabase, type OpenOptions } from '../db/open';
 import type { LedgerContext } from './context';
 import { repairJudgements } from './members/state-store';
+import { fillMissingSortKeys } from './people/sort-keys';
 
 export interface Ledger {
   ctx: LedgerContext;
@@ -14,8 +15,15 @@ export interface LedgerOptions extends OpenOptions {
 export async function openLedger(opts: LedgerOptions): Promise<Ledger> {
   const opened = await openDatabase(opts);
   const ctx: LedgerContext = { sqlite: opened.sqlite, db: opened.db, dataDir: opts.dataDir, now: opts.now ?? (() => new Date()) };
-  // A database from before judgements were stored, or one a crash or an older build left behind, is made whole here.
-  repairJudgements(ctx);
+  try {
+    // Names written before sort keys existed get theirs once; afterwards this finds nothing, without a table read.
+    fillMissingSortKeys(ctx);
+    // A database from before judgements were stored, or one a crash or an older build left behind, is made whole here.
+    repairJudgements(ctx);
+  } catch (err) {
+    opened.close();
+    throw err;
+  }
   return {
     ctx,
     close: () => opened.close(),

@@ -10,6 +10,7 @@ import * as org from '../org/service';
 import { seedCountyName, seedTowns, seedUnits } from '../org/seed';
 import { getSettings, updateSettings } from '../org/settings';
 import * as people from '../people/service';
+import { listPeople } from '../people/list';
 import * as members from '../members/service';
 import * as attachments from '../attachments/service';
 import { getRecordDetail } from '../members/query';
@@ -70,7 +71,7 @@ export const handlers: { [M in LedgerMethod]: Handler<M> } = {
   'org.retireBranch': (ctx, { id }) => org.setBranchRetired(ctx, id, true),
   'org.restoreBranch': (ctx, { id }) => org.setBranchRetired(ctx, id, false),
 
-  'people.list': (ctx, query) => people.listPeople(ctx, query),
+  'people.list': (ctx, query) => listPeople(ctx, query),
   'people.get': (ctx, { id }) => people.getPerson(ctx, id),
   'people.create': (ctx, input) => people.createPerson(ctx, input),
   'people.update': (ctx, { id, ...input }) => people.updatePerson(ctx, id, input),

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/service';
 import { inTransaction, today, type LedgerContext } from '../context';
 import { JOB_POSTS, OCCUPATIONS } from '../people/codes';
 import { idCheckChar } from '../people/idcard';
+import { pinyinSortKey } from '../people/pinyin';
 import { defaultUnitName, seedCountyName, seedUnits } from '../org/seed';
 import { writeSettings } from '../org/settings';
 import { generateDemoMembers } from './members';
@@ -25,9 +26,10 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const SURNAMES = '马李王张赵刘陈杨祁韩冶鲁汪星朱何胡白铁苏罗谢徐孙周吴郭'.split('');
-const GIVEN_MALE = '文明国建军海永福德成志强生才忠平安顺发祥瑞晓东才让加军林'.split('');
-const GIVEN_FEMALE = '兰秀梅玉芳春花丽娟红霞雪莲英卓玛措萍燕桂琴'.split('');
+/** Exported for the pinyin sort key's tests, which check it against the names the demo really makes. */
+export const SURNAMES = '马李王张赵刘陈杨祁韩冶鲁汪星朱何胡白铁苏罗谢徐孙周吴郭'.split('');
+export const GIVEN_MALE = '文明国建军海永福德成志强生才忠平安顺发祥瑞晓东才让加军林'.split('');
+export const GIVEN_FEMALE = '兰秀梅玉芳春花丽娟红霞雪莲英卓玛措萍燕桂琴'.split('');
 /** Older villagers mostly left school early; the young mostly finished 高中 or more. */
 const EDUCATION_BY_AGE: [maxAge: number, codes: string[]][] = [
   [30, ['21', '31', '31', '41', '61', '61', '71']],
@@ -64,8 +66,8 @@ export function generateDemo(ctx: LedgerContext, opts: DemoOptions = {}): { unit
     const insertUnit = ctx.sqlite.prepare('INSERT INTO org_units (name, kind, sort_order) VALUES (?, ?, ?)');
     const insertBranch = ctx.sqlite.prepare('INSERT INTO branches (unit_id, name, kind) VALUES (?, ?, ?)');
     const insertPerson = ctx.sqlite.prepare(
-      `INSERT INTO people (name, gender, ethnicity, birth_date, id_number, education, occupation, job_post, unit_id, phone, hukou)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO people (name, gender, ethnicity, birth_date, id_number, education, occupation, job_post, unit_id, phone, hukou, sort_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const usedIds = new Set<string>();
     let peopleCount = 0;
@@ -81,8 +83,9 @@ export function generateDemo(ctx: LedgerContext, opts: DemoOptions = {}): { unit
         const occupation = age < 23 && rand() < 0.3 ? '学生' : rand() < 0.62 ? '农牧渔民' : pick(OCCUPATIONS.filter((o) => o !== '学生'));
         const education = pick(EDUCATION_BY_AGE.find(([max]) => age <= max)![1]);
         const given = gender === '男' ? GIVEN_MALE : GIVEN_FEMALE;
+        const name = pick(SURNAMES) + pick(given) + (rand() < 0.6 ? pick(given) : '');
         insertPerson.run(
-          pick(SURNAMES) + pick(given) + (rand() < 0.6 ? pick(given) : ''),
+          name,
           gender,
           ethnicity,
           birth.format('YYYY-MM-DD'),
@@ -93,6 +96,7 @@ export function generateDemo(ctx: LedgerContext, opts: DemoOptions = {}): { unit
           unitId,
           `13${Math.floor(rand() * 1e9).toString().padStart(9, '0')}`,
           `青海省西宁市${county}${DEMO_TOWN}${unit.name}`,
+          pinyinSortKey(name),
         );
         peopleCount++;
       }

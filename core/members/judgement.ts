@@ -78,7 +78,7 @@ export function judgeForStore(loaded: LoadedRecord, table: RuleTable, today: str
       personId: loaded.person.id,
       unitId: loaded.person.unitId,
       branchId: loaded.record.branchId,
-      nameKey: loaded.person.name,
+      nameKey: loaded.person.sortKey ?? loaded.person.name,
       rulesVersion: table.version,
       judgedOn: today,
       judgedUntil: until,

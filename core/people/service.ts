@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { orgUnits, people } from '../../db/schema';
 import { recordAudit } from '../audit/service';
@@ -7,10 +7,9 @@ import { activeRecordSummary } from '../members/service';
 import { rejudgePeople } from '../members/state-store';
 import { inTransaction, timestamp, today, type LedgerContext } from '../context';
 import { LedgerError, invalid, notFound } from '../errors';
-import { containsText } from '../search';
-import { checkIdNumber, compareWithId, maskIdNumber, normalizeIdNumber } from './idcard';
-import { comparePinyin } from './pinyin';
-import type { Person, peopleQuery, personInput } from './schemas';
+import { checkIdNumber, compareWithId, maskIdNumber } from './idcard';
+import { pinyinSortKey } from './pinyin';
+import type { Person, personInput } from './schemas';
 
 /** The columns every person read selects, joined to the unit for its name. */
 export const personColumns = {
@@ -35,7 +34,7 @@ export const personColumns = {
 
 type PersonRecord = Omit<Person, 'idMismatch'>;
 
-function withMismatch(row: PersonRecord): Person {
+export function withMismatch(row: PersonRecord): Person {
   const flags = compareWithId(checkIdNumber(row.idNumber), row.birthDate, row.gender);
   const idMismatch: Person['idMismatch'] = [];
   if (flags.birthDateMismatch) idMismatch.push('birthDate');
@@ -49,83 +48,46 @@ export function getPerson(ctx: LedgerContext, id: number): Person {
   return withMismatch(row);
 }
 
-/** Sorted in SQL; names are sorted by pinyin in memory instead (see pageByName). */
-const sortColumns = {
-  birthDate: people.birthDate,
-  unitName: orgUnits.sortOrder,
-  createdAt: people.createdAt,
-  updatedAt: people.updatedAt,
-} as const;
+export type PersonValues = Omit<typeof people.$inferInsert, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
 
-function peopleFilter(query: z.output<typeof peopleQuery>): SQL | undefined {
-  const where: SQL[] = [query.deleted ? isNotNull(people.deletedAt) : isNull(people.deletedAt)];
-  if (query.q) {
-    const q = normalizeIdNumber(query.q);
-    where.push(or(containsText(people.name, query.q), containsText(people.idNumber, q), containsText(people.phone, q))!);
-  }
-  if (query.unitId) where.push(eq(people.unitId, query.unitId));
-  if (query.gender) where.push(eq(people.gender, query.gender));
-  if (query.ethnicity) where.push(eq(people.ethnicity, query.ethnicity));
-  if (query.education) where.push(eq(people.education, query.education));
-  if (query.occupation) where.push(eq(people.occupation, query.occupation));
-  return and(...where);
+/** What validating a person reads from the ledger: one set per call, or per batch (bulk.ts), with the day fixed. */
+export interface PersonLookups {
+  today: string;
+  byIdNumber(idNumber: string): { id: number; name: string; deletedAt: string | null } | undefined;
+  unitExists(unitId: number): boolean;
 }
 
-/**
- * Pinyin order, as the 发展党员 list sorts names. SQLite cannot collate by pinyin, so the matching ids and names
- * (two short columns, fast even for a township's 10,000+ people) are sorted here and only one page is read in full.
- */
-function pageIdsByName(ctx: LedgerContext, filter: SQL | undefined, query: z.output<typeof peopleQuery>): number[] {
-  const names = ctx.db.select({ id: people.id, name: people.name }).from(people).where(filter).all();
-  names.sort((a, b) => comparePinyin(a.name, b.name) || a.id - b.id);
-  if (query.sortOrder === 'descend') names.reverse();
-  const start = (query.page - 1) * query.pageSize;
-  return names.slice(start, start + query.pageSize).map((n) => n.id);
-}
+const statements = new WeakMap<LedgerContext['sqlite'], { byIdNumber: Statement; unit: Statement }>();
+type Statement = ReturnType<LedgerContext['sqlite']['prepare']>;
 
-export function listPeople(ctx: LedgerContext, query: z.output<typeof peopleQuery>) {
-  const filter = peopleFilter(query);
-  const total = ctx.db.select({ n: count() }).from(people).where(filter).get()?.n ?? 0;
-  const select = () => ctx.db.select(personColumns).from(people).leftJoin(orgUnits, eq(orgUnits.id, people.unitId));
-  let rows;
-  if (query.sortField === 'name') {
-    const ids = pageIdsByName(ctx, filter, query);
-    const byId = new Map(select().where(inArray(people.id, ids)).all().map((r) => [r.id, r]));
-    rows = ids.map((id) => byId.get(id)!);
-  } else {
-    const column = sortColumns[query.sortField ?? 'updatedAt'];
-    const order = query.sortOrder === 'ascend' ? asc(column) : desc(column);
-    rows = select()
-      .where(filter)
-      .orderBy(order, desc(people.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .all();
+/** Prepared once per connection: a bulk load validates 100,000 rows, and building each query again costs more than running it. */
+export function personLookups(ctx: LedgerContext): PersonLookups {
+  let st = statements.get(ctx.sqlite);
+  if (!st) {
+    st = {
+      byIdNumber: ctx.sqlite.prepare('SELECT id, name, deleted_at AS deletedAt FROM people WHERE id_number = ?'),
+      unit: ctx.sqlite.prepare('SELECT 1 FROM org_units WHERE id = ?').pluck(),
+    };
+    statements.set(ctx.sqlite, st);
   }
+  const { byIdNumber, unit } = st;
   return {
-    total,
-    items: rows.map((r) => {
-      const { idNumber, ...rest } = withMismatch(r);
-      return { ...rest, idNumberMasked: maskIdNumber(idNumber) };
-    }),
+    today: today(ctx),
+    byIdNumber: (idNumber) => byIdNumber.get(idNumber) as ReturnType<PersonLookups['byIdNumber']>,
+    unitExists: (unitId) => unit.get(unitId) !== undefined,
   };
 }
 
-type PersonValues = Omit<typeof people.$inferInsert, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
-
 /** The final say on a person: the 公民身份号码 must pass GB 11643 and be new; blanks are derived from it. */
-function validatePerson(ctx: LedgerContext, input: z.output<typeof personInput>, exceptId?: number): PersonValues {
-  const check = checkIdNumber(input.idNumber, today(ctx));
+export function validatePerson(ctx: LedgerContext, input: z.output<typeof personInput>, exceptId?: number, lookups = personLookups(ctx)): PersonValues {
+  const day = lookups.today;
+  const check = checkIdNumber(input.idNumber, day);
   if (!check.ok) throw invalid(`公民身份号码有误：${check.message}`, { idNumber: check.message });
-  if (input.birthDate && input.birthDate > today(ctx)) {
-    const message = `出生日期（${input.birthDate}）晚于今天（${today(ctx)}）`;
+  if (input.birthDate && input.birthDate > day) {
+    const message = `出生日期（${input.birthDate}）晚于今天（${day}）`;
     throw invalid(message, { birthDate: message });
   }
-  const existing = ctx.db
-    .select({ id: people.id, name: people.name, deletedAt: people.deletedAt })
-    .from(people)
-    .where(eq(people.idNumber, check.normalized))
-    .get();
+  const existing = lookups.byIdNumber(check.normalized);
   if (existing && existing.id !== exceptId) {
     const state = existing.deletedAt ? '（已删除，可在“已删除”中恢复）' : '';
     throw new LedgerError('CONFLICT', `该身份证号已登记为“${existing.name}”${state}，同一人不能重复录入。`, {
@@ -133,10 +95,7 @@ function validatePerson(ctx: LedgerContext, input: z.output<typeof personInput>,
       details: { existingPersonId: existing.id, deleted: !!existing.deletedAt },
     });
   }
-  if (input.unitId) {
-    const unit = ctx.db.select({ id: orgUnits.id, retiredAt: orgUnits.retiredAt }).from(orgUnits).where(eq(orgUnits.id, input.unitId)).get();
-    if (!unit) throw invalid('所选村（社区）不存在', { unitId: '所选村（社区）不存在' });
-  }
+  if (input.unitId && !lookups.unitExists(input.unitId)) throw invalid('所选村（社区）不存在', { unitId: '所选村（社区）不存在' });
   return {
     name: input.name,
     gender: input.gender ?? check.gender,
@@ -150,6 +109,8 @@ function validatePerson(ctx: LedgerContext, input: z.output<typeof personInput>,
     phone: input.phone || null,
     hukou: input.hukou,
     note: input.note,
+    // Kept with the name on every create and rename, so the list can sort by pinyin in SQL.
+    sortKey: pinyinSortKey(input.name),
   };
 }
 

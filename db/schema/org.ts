@@ -15,7 +15,11 @@ export const orgUnits = sqliteTable(
     mergedIntoId: integer('merged_into_id').references((): AnySQLiteColumn => orgUnits.id),
     ...timestamps,
   },
-  (t) => [index('org_units_name_idx').on(t.name)],
+  (t) => [
+    index('org_units_name_idx').on(t.name),
+    /** The 人员库's unit sort walks units in this order, then each unit's people (core/people/list.ts). */
+    index('org_units_sort_idx').on(t.sortOrder, t.id),
+  ],
 );
 
 /** 党支部 / 党总支 / 党委 under a unit. */

@@ -2,6 +2,7 @@
 import './zodConfig';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
+import 'antd/dist/antd.css';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
@@ -22,7 +23,7 @@ createRoot(root).render(
       button={{ autoInsertSpace: false }}
       // Office PCs ship Microsoft YaHei; naming it first keeps Chinese text crisp on Windows. The primary colour stays
       // antd blue on purpose: a Party-red focus ring reads as an error to the clerk.
-      theme={{ token: { fontFamily: "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif" } }}
+      theme={{ zeroRuntime: true, hashed: false, cssVar: { key: 'css-var-ledger' }, token: { fontFamily: "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif" } }}
     >
       <AntApp>
         <HashRouter>

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import type { MethodOutput } from '../core/api/contract';
+import type { CallResult } from '../core/api/result';
 import type { LedgerHost } from '../core/host';
 import { LedgerError, invalid, serializeError } from '../core/errors';
 
@@ -93,7 +94,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: WebServer
     } else if (!hasToken(req, opts.token)) {
       return sendText(res, 401, '请使用启动时显示的完整地址（含 token）打开。');
     }
-    return sendFile(res, join(opts.rendererDir, 'index.html'));
+    return sendIndex(res, opts);
   }
   const file = resolve(opts.rendererDir, normalize(decodeURIComponent(url.pathname)).replace(/^[/\\]+/, ''));
   if (!file.startsWith(resolve(opts.rendererDir) + sep) || !existsSync(file) || !statSync(file).isFile()) return sendText(res, 404, '找不到该文件。');
@@ -145,6 +146,27 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 function sendText(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
   res.end(text);
+}
+
+/** The id of the JSON block in index.html that renderer/src/api/client.ts reads. */
+export const FIRST_ANSWERS_ID = 'ledger-first-answers';
+
+/**
+ * index.html with the answers the first screen needs (`app.status`, and `org.getSettings` once the ledger is set up)
+ * written into it, so the renderer does not wait two round trips after its code has loaded. The answers are exactly
+ * what the same calls would return now (a fresh page each time: no-store). A JSON data block is never executed, so
+ * the CSP (script-src 'self') does not apply to it; `<` is escaped so a town name cannot end the block.
+ */
+async function sendIndex(res: ServerResponse, opts: WebServerOptions): Promise<void> {
+  const html = readFileSync(join(opts.rendererDir, 'index.html'), 'utf8');
+  const answers: Record<string, CallResult> = { 'app.status': await opts.host.call('app.status', {}) };
+  const status = answers['app.status']!;
+  if (status.ok && (status.data as MethodOutput<'app.status'>).state === 'ready') {
+    answers['org.getSettings'] = await opts.host.call('org.getSettings', {});
+  }
+  const block = `<script type="application/json" id="${FIRST_ANSWERS_ID}">${JSON.stringify(answers).replace(/</g, '\\u003c')}</script>`;
+  res.writeHead(200, { 'content-type': MIME['.html']!, 'cache-control': 'no-store' });
+  res.end(html.includes('</head>') ? html.replace('</head>', () => `${block}\n  </head>`) : html + block);
 }
 
 function sendFile(res: ServerResponse, file: string): void {

@@ -2,11 +2,11 @@ import { Spin } from 'antd';
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { AppStatus } from '../../core/app/schemas';
 import type { Settings } from '../../core/org/schemas';
-import { ApiError, call } from './api/client';
+import { ApiError, call, firstCall, forgetEarlyAnswers } from './api/client';
 import { SessionContext, type Session } from './components/session';
 import { ErrorScreen } from './shell/ErrorScreen';
 import { AppShell } from './shell/AppShell';
-import { preloadPage } from './shell/menu';
+import { preloadPage, warmPage } from './shell/menu';
 import { PageLoadBoundary, PageLoading, lazyPage } from './shell/lazyPage';
 import { setLedgerToday } from './pages/members/labels';
 
@@ -15,14 +15,17 @@ const SetupWizard = lazyPage(() => import('./pages/setup/SetupWizard'), 'SetupWi
 
 /**
  * The first answers are asked for as soon as this code runs, not after React has drawn the loading screen: the
- * ledger's status, its settings and the code of the page in the address bar arrive side by side.
+ * ledger's status, its settings, the code of the page in the address bar and that page's first data arrive side by
+ * side. In web mode the status and settings are already in index.html (server/app.ts), so nothing waits for them.
  */
 function startFirstLoad() {
-  preloadPage(window.location.hash.replace(/^#/, '').split('?')[0] || '/');
-  const status = call('app.status', {});
-  status.catch(() => undefined); // handled in settle; this only keeps an early failure from being reported twice
+  const route = window.location.hash.replace(/^#/, '').split('?')[0] || '/';
+  preloadPage(route);
+  const status = firstCall('app.status', {});
+  // Only a ready ledger has a page to show; in web mode the status is already here, so this starts at once.
+  status.then((s) => s.state === 'ready' && warmPage(route), () => undefined); // a failure is handled in settle
   // Used only when the ledger turns out to be ready; on any other state its failure is expected and ignored.
-  const settings = call('org.getSettings', {}).catch(() => null);
+  const settings = firstCall('org.getSettings', {}).catch(() => null);
   return { status, settings };
 }
 let firstLoad: ReturnType<typeof startFirstLoad> | null = startFirstLoad();
@@ -60,6 +63,8 @@ export function Boot() {
 
   const reboot = useCallback(
     (next?: AppStatus) => {
+      // Whatever was fetched for the first screen describes the ledger before the reboot (setup, a reopened file).
+      forgetEarlyAnswers();
       setState({ phase: 'loading' });
       void settle(next);
     },

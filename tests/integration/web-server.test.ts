@@ -71,6 +71,21 @@ describe('web mode security', () => {
     expect(JSON.parse(bad.body).error.message).toContain('JSON');
   });
 
+  it('writes the status and settings into the start page, so the first screen does not wait for them', async () => {
+    const name = '张明</script><script>alert(1)</script>';
+    const updated = await send('/api/call/org.updateSettings', { method: 'POST', headers: { ...json, 'x-ledger-token': TOKEN }, body: JSON.stringify({ fillerName: name.slice(0, 20) }) });
+    expect(JSON.parse(updated.body)).toMatchObject({ ok: true });
+    const page = await send(`/?token=${TOKEN}`);
+    expect(page.headers['cache-control']).toBe('no-store');
+    const block = /<script type="application\/json" id="ledger-first-answers">([^<]*)<\/script>/.exec(page.body);
+    expect(block, page.body).not.toBeNull();
+    const answers = JSON.parse(block![1]!);
+    expect(answers['app.status']).toMatchObject({ ok: true, data: { state: 'ready', today: expect.any(String) } });
+    expect(answers['org.getSettings']).toMatchObject({ ok: true, data: { townName: '多巴镇', fillerName: name.slice(0, 20) } });
+    // The name cannot close the block: only one script element, and no markup from the data.
+    expect(page.body.match(/<script/g)).toHaveLength(1);
+  });
+
   it('never serves files outside the renderer folder', async () => {
     const res = await send('/..%2f..%2fledger.db');
     expect(res.status).toBe(404);

@@ -55,6 +55,11 @@ async function readResult(res: Response): Promise<CallResult> {
   }
 }
 
+function unwrap<M extends Method>(result: CallResult): MethodOutput<M> {
+  if (!result.ok) throw new ApiError(result.error);
+  return result.data as MethodOutput<M>;
+}
+
 export async function call<M extends Method>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   let result: CallResult;
   if (window.ledger) {
@@ -66,8 +71,60 @@ export async function call<M extends Method>(method: M, input: MethodInput<M>): 
   } else {
     result = await readResult(await postJson(`/api/call/${encodeURIComponent(method)}`, input));
   }
-  if (!result.ok) throw new ApiError(result.error);
-  return result.data as MethodOutput<M>;
+  return unwrap<M>(result);
+}
+
+/**
+ * Answers that arrived before the page asked: written into index.html by the web server (server/app.ts), or asked
+ * for by `warm` while the code of the first page was still loading. Each is handed out once, to the first screen;
+ * every later call asks the ledger afresh. Electron writes nothing into the page, so there `app.status` and
+ * `org.getSettings` go through the bridge as before.
+ */
+const early = new Map<string, { answer: Promise<unknown>; at: number }>();
+const FIRST_ANSWERS_ID = 'ledger-first-answers';
+/** An early answer not taken by then (the clerk went to another page first) is dropped rather than shown stale. */
+const EARLY_ANSWER_MS = 10_000;
+
+function earlyKey(method: string, input: unknown): string {
+  return `${method} ${JSON.stringify(input ?? {})}`;
+}
+
+function readFirstAnswers(): void {
+  const text = typeof document === 'undefined' ? null : document.getElementById(FIRST_ANSWERS_ID)?.textContent;
+  if (!text) return;
+  try {
+    for (const [method, result] of Object.entries(JSON.parse(text) as Record<string, CallResult>)) {
+      const answer = Promise.resolve(result).then((r) => unwrap(r));
+      answer.catch(() => undefined); // reported to whoever takes it
+      early.set(earlyKey(method, {}), { answer, at: Date.now() });
+    }
+  } catch {
+    // A damaged block only costs the round trips it was meant to save.
+  }
+}
+readFirstAnswers();
+
+/** Starts a call now so that the page that needs it finds it under way (see firstCall). */
+export function warm<M extends Method>(method: M, input: MethodInput<M>): void {
+  const key = earlyKey(method, input);
+  if (early.has(key)) return;
+  const answer = call(method, input);
+  answer.catch(() => undefined); // reported to whoever takes it
+  early.set(key, { answer, at: Date.now() });
+}
+
+/** Drops every early answer: after setup or a reopen they describe a ledger that is no longer the one shown. */
+export function forgetEarlyAnswers(): void {
+  early.clear();
+}
+
+/** For a screen's first load: the answer already there or under way if there is one (used once), else a call. */
+export function firstCall<M extends Method>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const key = earlyKey(method, input);
+  const found = early.get(key);
+  early.delete(key);
+  if (!found || Date.now() - found.at > EARLY_ANSWER_MS) return call(method, input);
+  return found.answer as Promise<MethodOutput<M>>;
 }
 
 export interface SavedReport {

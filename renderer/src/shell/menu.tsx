@@ -1,5 +1,6 @@
 import { ApartmentOutlined, FileExcelOutlined, FlagOutlined, HistoryOutlined, HomeOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
+import { warmHome } from '../pages/home/warm';
 import { lazyPage } from './lazyPage';
 
 // One chunk per page, loaded on its first visit.
@@ -16,11 +17,13 @@ export interface ModuleEntry {
   label: string;
   icon: ReactNode;
   page: ComponentType & { preload(): Promise<unknown> };
+  /** Asks for the data the page shows first, when it is the page the window opens on (see preloadPage). */
+  warm?: () => void;
 }
 
 /** New modules (发展党员, 后备人才, 服务中心 …) join by adding one entry here. */
 export const MODULES: ModuleEntry[] = [
-  { path: '/', label: '首页', icon: <HomeOutlined />, page: HomePage },
+  { path: '/', label: '首页', icon: <HomeOutlined />, page: HomePage, warm: warmHome },
   { path: '/people', label: '人员库', icon: <TeamOutlined />, page: PeoplePage },
   // Not /members/check: the shell highlights every entry whose path prefixes the current one.
   { path: '/members', label: '发展党员', icon: <FlagOutlined />, page: MembersPage },
@@ -30,11 +33,19 @@ export const MODULES: ModuleEntry[] = [
   { path: '/audit', label: '操作日志', icon: <HistoryOutlined />, page: AuditPage },
 ];
 
+function moduleAt(pathname: string): ModuleEntry {
+  return MODULES.find((m) => (m.path === '/' ? pathname === '/' : pathname.startsWith(m.path))) ?? MODULES[0]!;
+}
+
 /**
- * Starts fetching the code of the page at this route, so that it arrives while the shell is still asking the
- * ledger for its status instead of after. Unknown routes fall back to 首页, as the shell's router does.
+ * Starts fetching the code of the page at this route, so that it arrives while the shell is still starting instead
+ * of after. Unknown routes fall back to 首页, as the shell's router does.
  */
 export function preloadPage(pathname: string): void {
-  const entry = MODULES.find((m) => (m.path === '/' ? pathname === '/' : pathname.startsWith(m.path))) ?? MODULES[0]!;
-  void entry.page.preload().catch(() => undefined);
+  void moduleAt(pathname).page.preload().catch(() => undefined);
+}
+
+/** Starts the calls the page at this route makes first; only for a ledger that is ready (set up and open). */
+export function warmPage(pathname: string): void {
+  moduleAt(pathname).warm?.();
 }

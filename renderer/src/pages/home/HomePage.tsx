@@ -3,7 +3,7 @@ import { Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { DashboardSummary } from '../../../../core/app/schemas';
-import { call } from '../../api/client';
+import { firstCall } from '../../api/client';
 import { useSession } from '../../components/session';
 import { useNotify } from '../../components/useNotify';
 import { HomeMembersSection } from '../members/HomeMembersSection';
@@ -33,7 +33,7 @@ export function HomePage() {
   const [summary, setSummary] = useState<DashboardSummary | null>(null);
 
   useEffect(() => {
-    call('dashboard.summary', {}).then(setSummary).catch(fail);
+    firstCall('dashboard.summary', {}).then(setSummary).catch(fail);
   }, [fail]);
 
   return (

@@ -1,7 +1,7 @@
 import { Alert, Card, Col, Row, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { call } from '../../api/client';
+import { firstCall } from '../../api/client';
 import { useNotify } from '../../components/useNotify';
 import { STAGE_NUMERALS, daysLeftText, recordPath } from './labels';
 import type { MethodOutput } from '../../../../core/api/contract';
@@ -82,7 +82,7 @@ export function HomeMembersSection() {
   const [dormant, setDormant] = useState<Dormant | null>(null);
 
   useEffect(() => {
-    call('members.overview', {})
+    firstCall('members.overview', {})
       .then((o) => {
         setCounts({ perStage: o.perStage, overdue: o.overdue, problems: o.problems });
         setReminders(o.reminders);

@@ -8,7 +8,7 @@
  * - `_meta`: `key | value` rows; structured values (`sheets`, `columns`) are JSON text.
  */
 import type ExcelJS from 'exceljs';
-import { dataStyle } from './cell-styles';
+import { dataStyle, shareRowStyle } from './cell-styles';
 import { headerPath } from './headers';
 import { DATE_FORMAT, numberFormat, type ColumnType } from './styles';
 import type { CellInput, ReportColumn, ReportMeta, ReportSheet } from './types';
@@ -129,6 +129,7 @@ export function writeDataSheets(workbook: ExcelJS.Workbook, meta: ReportMeta, sh
   const styles = formats.map((fmt) => dataStyle(fmt) as ExcelJS.Style);
   const addRow = (values: unknown[]) => {
     const row = data.addRow(values);
+    shareRowStyle(row);
     for (let i = 0; i < styles.length; i++) row.getCell(i + 1).style = styles[i]!;
     row.commit();
   };

@@ -5,7 +5,7 @@
  * before the first cell, and each data row is committed as soon as it is written.
  */
 import type ExcelJS from 'exceljs';
-import { bodyStyle, headerStyle, textStyle, titleStyle, type CellStyle } from './cell-styles';
+import { bodyStyle, headerStyle, shareRowStyle, textStyle, titleStyle, type CellStyle } from './cell-styles';
 import { setColumnBreaks } from './exceljs-extensions';
 import { writeColumnNumbers, writeNotes } from './furniture';
 import { layoutHeaders, type HeaderLayout } from './headers';
@@ -15,7 +15,7 @@ import { layoutSignature, signatureParts } from './signature';
 import { BODY_LINE_HEIGHT, BODY_MIN_HEIGHT, HEADER_LINE_HEIGHT, INFO_ROW_HEIGHT, TITLE_ROW_HEIGHT } from './styles';
 import type { ReportColumn, ReportMeta, ReportSheet, ReportTotals } from './types';
 import { cellValue, columnLetter, displayValue, printedInput, toNumber } from './values';
-import { columnWidth, linesNeeded } from './widths';
+import { columnWidth, displayWidth, linesNeeded } from './widths';
 
 /** Beyond this many width units a sheet no longer fits A4 portrait at a readable scale. */
 const PORTRAIT_MAX_WIDTH = 100;
@@ -31,7 +31,7 @@ export function writeReportSheet(workbook: ExcelJS.Workbook, meta: ReportMeta, s
   if (!columns.length) throw new Error(`report sheet "${name}" has no columns`);
   const layout = layoutHeaders(columns.map((c) => c.header));
   const colCount = columns.length;
-  const widths = columns.map((c, i) => c.width ?? columnWidth(layout.leaves[i]!, sheet.rows.map((r) => displayValue(c, r[c.key]))));
+  const widths = columns.map((c, i) => c.width ?? measureWidth(c, layout.leaves[i]!, sheet.rows));
 
   const totalWidth = widths.reduce((a, b) => a + b, 0);
   const landscape = totalWidth > PORTRAIT_MAX_WIDTH;
@@ -87,6 +87,38 @@ export function writeReportSheet(workbook: ExcelJS.Workbook, meta: ReportMeta, s
   writeSignature(ws, meta, widths, segments.at(-1)!, signRow);
   ws.commit();
 }
+
+/**
+ * The column's width from its header and its widest value. Only a value that could be the widest is turned
+ * into its printed text: on a 100k-row roster that measuring is a good part of the export otherwise.
+ */
+function measureWidth(col: ReportColumn, leaf: string, rows: ReportSheet['rows']): number {
+  const type = col.type ?? 'text';
+  const seen = col.codes ? new Set<unknown>() : null;
+  let widest: string | number | null = null;
+  let most = 0;
+  for (const row of rows) {
+    const raw = row[col.key];
+    if (seen) {
+      // A coded column prints one label per code.
+      if (seen.has(raw)) continue;
+      seen.add(raw);
+    } else if (typeof raw === 'string') {
+      // No character is wider than 2; a date prints as its own ASCII text or the first ten characters of it.
+      if (type === 'text' && raw.length * 2 <= most) continue;
+      if (type === 'date' && raw.length <= most && ASCII.test(raw)) continue;
+    }
+    const value = displayValue(col, raw);
+    const width = displayWidth(value);
+    if (width > most) {
+      most = width;
+      widest = value;
+    }
+  }
+  return columnWidth(leaf, [widest]);
+}
+
+const ASCII = /^[\x20-\x7e]*$/;
 
 function pageFit(plan: PagePlan): Partial<ExcelJS.PageSetup> {
   // Pages across are read left to right before going down, as a clerk lays the sheets out on the desk.
@@ -158,6 +190,7 @@ function writeBody(ws: ExcelJS.Worksheet, meta: ReportMeta, sheet: ReportSheet, 
   const wraps = columns.map((col) => (col.type ?? 'text') === 'text');
   sheet.rows.forEach((row, i) => {
     const excelRow = ws.getRow(firstData + i);
+    shareRowStyle(excelRow);
     let lines = 1;
     columns.forEach((col, c) => {
       const cell = excelRow.getCell(c + 1);

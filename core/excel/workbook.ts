@@ -15,8 +15,9 @@ export async function writeWorkbook(stream: Writable, appName: string, meta: Rep
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream,
     useStyles: true,
-    // As the in-memory writer did: the smaller file, and the string table every reader knows.
-    useSharedStrings: true,
+    // Inline strings: a shared-string table costs a third of the writing time and keeps every distinct text in
+    // memory to the end. Excel, WPS and LibreOffice all read inline strings (POI's streaming writer uses them too).
+    useSharedStrings: false,
   });
   workbook.creator = appName;
   workbook.lastModifiedBy = appName;

@@ -9,6 +9,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { dataStyle, shareRowStyle } from './cell-styles';
+import { YIELD_EVERY, drain } from './drain';
 import { headerPath } from './headers';
 import { DATE_FORMAT, numberFormat, type ColumnType } from './styles';
 import type { CellInput, ReportColumn, ReportMeta, ReportSheet } from './types';
@@ -109,7 +110,7 @@ function describeColumns(sheets: ReportSheet[]): DataColumnMeta[] {
   return [...seen.values()];
 }
 
-export function writeDataSheets(workbook: ExcelJS.Workbook, meta: ReportMeta, sheets: ReportSheet[], appName: string): void {
+export async function writeDataSheets(workbook: ExcelJS.Workbook, meta: ReportMeta, sheets: ReportSheet[], appName: string): Promise<void> {
   const multi = sheets.length > 1;
   const columns = describeColumns(sheets);
   const marks = sheets.map(subsetMarks);
@@ -135,8 +136,9 @@ export function writeDataSheets(workbook: ExcelJS.Workbook, meta: ReportMeta, sh
   };
   addRow(all.map((c) => c.key));
   let records = 0;
-  sheets.forEach((sheet, s) => {
-    sheet.rows.forEach((row, r) => {
+  for (const [s, sheet] of sheets.entries()) {
+    for (const [r, row] of sheet.rows.entries()) {
+      if (records % YIELD_EVERY === YIELD_EVERY - 1) await drain(data);
       const values = all.map((c) => {
         if (c.key === SHEET_KEY && multi) return sheet.sheetName;
         if (c.key === SUBSET_KEY && hasSubsets) return marks[s]![r] ?? null;
@@ -144,8 +146,8 @@ export function writeDataSheets(workbook: ExcelJS.Workbook, meta: ReportMeta, sh
       });
       addRow(values);
       records++;
-    });
-  });
+    }
+  }
   data.commit();
 
   const fileMeta: ReportFileMeta = {

@@ -14,6 +14,7 @@ import { PAPER_SIZE, SIDE_MARGIN_IN, planPages, type PagePlan } from './print';
 import { layoutSignature, signatureParts } from './signature';
 import { BODY_LINE_HEIGHT, BODY_MIN_HEIGHT, HEADER_LINE_HEIGHT, INFO_ROW_HEIGHT, TITLE_ROW_HEIGHT } from './styles';
 import type { ReportColumn, ReportMeta, ReportSheet, ReportTotals } from './types';
+import { YIELD_EVERY, drain } from './drain';
 import { cellValue, columnLetter, displayValue, printedInput, toNumber } from './values';
 import { columnWidth, displayWidth, linesNeeded } from './widths';
 
@@ -26,7 +27,7 @@ interface Segment {
   to: number;
 }
 
-export function writeReportSheet(workbook: ExcelJS.Workbook, meta: ReportMeta, sheet: ReportSheet, name: string): void {
+export async function writeReportSheet(workbook: ExcelJS.Workbook, meta: ReportMeta, sheet: ReportSheet, name: string): Promise<void> {
   const columns = sheet.columns.filter((c) => !c.dataOnly);
   if (!columns.length) throw new Error(`report sheet "${name}" has no columns`);
   const layout = layoutHeaders(columns.map((c) => c.header));
@@ -81,7 +82,7 @@ export function writeReportSheet(workbook: ExcelJS.Workbook, meta: ReportMeta, s
 
   writeInfoRows(ws, meta, segments, infos);
   writeColumnNumbers(ws, meta.fonts.header, sheet.columnNumbers, writeHeaders(ws, meta, layout, widths, firstHeader));
-  writeBody(ws, meta, sheet, columns, widths, firstData);
+  await writeBody(ws, meta, sheet, columns, widths, firstData);
   if (sheet.totals) writeTotalsRow(ws, meta, sheet, columns, sheet.totals, firstData, lastData + 1);
   writeNotes(ws, meta.fonts.body, sheet.notes, lastData + (sheet.totals ? 1 : 0), widths);
   writeSignature(ws, meta, widths, segments.at(-1)!, signRow);
@@ -185,10 +186,12 @@ function writeHeaders(ws: ExcelJS.Worksheet, meta: ReportMeta, layout: HeaderLay
 }
 
 /** The records, each committed to the file as soon as it is written. */
-function writeBody(ws: ExcelJS.Worksheet, meta: ReportMeta, sheet: ReportSheet, columns: ReportColumn[], widths: number[], firstData: number): void {
+async function writeBody(ws: ExcelJS.Worksheet, meta: ReportMeta, sheet: ReportSheet, columns: ReportColumn[], widths: number[], firstData: number): Promise<void> {
   const styles = columns.map((col) => bodyStyle(col, meta.fonts.body) as ExcelJS.Style);
   const wraps = columns.map((col) => (col.type ?? 'text') === 'text');
-  sheet.rows.forEach((row, i) => {
+  for (let i = 0; i < sheet.rows.length; i++) {
+    const row = sheet.rows[i]!;
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await drain(ws);
     const excelRow = ws.getRow(firstData + i);
     shareRowStyle(excelRow);
     let lines = 1;
@@ -201,7 +204,7 @@ function writeBody(ws: ExcelJS.Worksheet, meta: ReportMeta, sheet: ReportSheet, 
     });
     excelRow.height = Math.max(BODY_MIN_HEIGHT, lines * BODY_LINE_HEIGHT + 4);
     excelRow.commit();
-  });
+  }
 }
 
 function writeTotalsRow(

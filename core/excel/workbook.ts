@@ -23,11 +23,12 @@ export async function writeWorkbook(stream: Writable, appName: string, meta: Rep
   workbook.lastModifiedBy = appName;
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   const names = new Set<string>();
-  const written = sheets.map((sheet) => {
+  const written: ReportSheet[] = [];
+  for (const sheet of sheets) {
     const name = uniqueSheetName(sheet.sheetName || sheet.title, names);
-    writeReportSheet(workbook, meta, sheet, name);
-    return { ...sheet, sheetName: name };
-  });
-  writeDataSheets(workbook, meta, written, appName);
+    await writeReportSheet(workbook, meta, sheet, name);
+    written.push({ ...sheet, sheetName: name });
+  }
+  await writeDataSheets(workbook, meta, written, appName);
   await workbook.commit();
 }

@@ -74,7 +74,7 @@ function median(values: number[]): number {
 /** Runs `args` `runs` times in fresh processes; the median time and the median peak RSS. */
 function repeated(runs: number, ...args: string[]): ProbeResult {
   const results = Array.from({ length: runs }, () => probe(...args));
-  return { ms: median(results.map((r) => r.ms)), loadMs: median(results.map((r) => r.loadMs)), maxRssMb: median(results.map((r) => r.maxRssMb)), rows: results[0]!.rows, bytes: results[0]!.bytes };
+  return { ms: median(results.map((r) => r.ms)), loadMs: median(results.map((r) => r.loadMs)), cpuMs: median(results.map((r) => r.cpuMs)), maxRssMb: median(results.map((r) => r.maxRssMb)), rows: results[0]!.rows, bytes: results[0]!.bytes };
 }
 
 /** A data folder holding about `count` people, spread over 多巴镇's villages (the demo's own bulk SQL path). */

@@ -1,5 +1,5 @@
 /**
- * Two things exceljs 4.4 cannot do and the printed reports need, added to its writers. A fork of exceljs that
+ * Three things exceljs 4.4 cannot do and the printed reports need, added to its writers. A fork of exceljs that
  * supports them replaces this file; tests/unit/excel/print.test.ts reads both back from the written XML.
  *
  * - Manual column page breaks: exceljs writes `<rowBreaks>` but no `<colBreaks>`, and the wide 台账 is cut
@@ -9,8 +9,12 @@
  *   Calibri, which LibreOffice (without Calibri) replaces by a wider face, so every column prints ~40% wider
  *   there than in Excel and the page plan of core/excel/print.ts fails. Arial 10 has the same 7-pixel digit
  *   as Calibri 11 in Excel and WPS, and LibreOffice has its metric twin (Liberation Sans).
+ * - `<printOptions>` from the streaming sheet writer: it writes the page setup but drops the print options the
+ *   in-memory writer takes from it, so every report would lose 水平居中 (horizontalCentered) on paper.
  */
 import RowBreaksXform from 'exceljs/lib/xlsx/xform/sheet/row-breaks-xform.js';
+import WorksheetWriter from 'exceljs/lib/stream/xlsx/worksheet-writer.js';
+import PrintOptionsXform from 'exceljs/lib/xlsx/xform/sheet/print-options-xform.js';
 import StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform.js';
 import type ExcelJS from 'exceljs';
 
@@ -56,6 +60,24 @@ if (!styles[PATCHED]) {
     if (!this.model.fonts.length) this._addFont(DEFAULT_FONT);
   };
   styles[PATCHED] = true;
+}
+
+interface SheetWriter {
+  pageSetup: Partial<ExcelJS.PageSetup>;
+  stream: { write(text: string): void };
+  _writePageMargins(): void;
+}
+const sheetWriter = WorksheetWriter.prototype as SheetWriter & { [PATCHED]?: true };
+if (!sheetWriter[PATCHED]) {
+  const writeMargins = sheetWriter._writePageMargins;
+  const printOptions = new PrintOptionsXform() as { toXml(model: object): string };
+  // OOXML wants printOptions right before pageMargins, which is where the in-memory writer puts it too.
+  sheetWriter._writePageMargins = function (this: SheetWriter) {
+    const { showRowColHeaders, showGridLines, horizontalCentered, verticalCentered } = this.pageSetup;
+    this.stream.write(printOptions.toXml({ showRowColHeaders, showGridLines, horizontalCentered, verticalCentered }));
+    writeMargins.call(this);
+  };
+  sheetWriter[PATCHED] = true;
 }
 
 /** Breaks the printed page after each of the given 1-based columns. */

@@ -7,3 +7,11 @@ declare module 'exceljs/lib/xlsx/xform/style/styles-xform.js' {
   const StylesXform: { prototype: object };
   export default StylesXform;
 }
+declare module 'exceljs/lib/stream/xlsx/worksheet-writer.js' {
+  const WorksheetWriter: { prototype: object };
+  export default WorksheetWriter;
+}
+declare module 'exceljs/lib/xlsx/xform/sheet/print-options-xform.js' {
+  const PrintOptionsXform: new () => object;
+  export default PrintOptionsXform;
+}

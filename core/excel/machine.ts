@@ -8,6 +8,8 @@
  * - `_meta`: `key | value` rows; structured values (`sheets`, `columns`) are JSON text.
  */
 import type ExcelJS from 'exceljs';
+import { dataStyle, shareRowStyle } from './cell-styles';
+import { YIELD_EVERY, drain } from './drain';
 import { headerPath } from './headers';
 import { DATE_FORMAT, numberFormat, type ColumnType } from './styles';
 import type { CellInput, ReportColumn, ReportMeta, ReportSheet } from './types';
@@ -108,7 +110,7 @@ function describeColumns(sheets: ReportSheet[]): DataColumnMeta[] {
   return [...seen.values()];
 }
 
-export function writeDataSheets(workbook: ExcelJS.Workbook, meta: ReportMeta, sheets: ReportSheet[], appName: string): void {
+export async function writeDataSheets(workbook: ExcelJS.Workbook, meta: ReportMeta, sheets: ReportSheet[], appName: string): Promise<void> {
   const multi = sheets.length > 1;
   const columns = describeColumns(sheets);
   const marks = sheets.map(subsetMarks);
@@ -119,24 +121,34 @@ export function writeDataSheets(workbook: ExcelJS.Workbook, meta: ReportMeta, sh
   ];
   const all = multi ? [extra[0]!, ...columns, ...extra.slice(1)] : [...columns, ...extra];
 
+  // Streamed like the report sheets: `_data` holds every record again, so it is the other half of the file.
   const data = workbook.addWorksheet(DATA_SHEET, { state: 'hidden' });
-  data.addRow(all.map((c) => c.key));
-  all.forEach((c, i) => {
-    const fmt = c.type === 'date' ? DATE_FORMAT : c.type === 'text' ? undefined : numberFormat(c.type);
+  const formats = all.map((c) => (c.type === 'date' ? DATE_FORMAT : c.type === 'text' ? undefined : numberFormat(c.type)));
+  formats.forEach((fmt, i) => {
     if (fmt) data.getColumn(i + 1).numFmt = fmt;
   });
+  const styles = formats.map((fmt) => dataStyle(fmt) as ExcelJS.Style);
+  const addRow = (values: unknown[]) => {
+    const row = data.addRow(values);
+    shareRowStyle(row);
+    for (let i = 0; i < styles.length; i++) row.getCell(i + 1).style = styles[i]!;
+    row.commit();
+  };
+  addRow(all.map((c) => c.key));
   let records = 0;
-  sheets.forEach((sheet, s) => {
-    sheet.rows.forEach((row, r) => {
+  for (const [s, sheet] of sheets.entries()) {
+    for (const [r, row] of sheet.rows.entries()) {
+      if (records % YIELD_EVERY === YIELD_EVERY - 1) await drain(data);
       const values = all.map((c) => {
         if (c.key === SHEET_KEY && multi) return sheet.sheetName;
         if (c.key === SUBSET_KEY && hasSubsets) return marks[s]![r] ?? null;
         return dataCell(c.type, row[c.key]);
       });
-      data.addRow(values);
+      addRow(values);
       records++;
-    });
-  });
+    }
+  }
+  data.commit();
 
   const fileMeta: ReportFileMeta = {
     formatVersion: MACHINE_FORMAT_VERSION,
@@ -158,6 +170,7 @@ export function writeDataSheets(workbook: ExcelJS.Workbook, meta: ReportMeta, sh
   for (const [key, value] of Object.entries(fileMeta)) {
     metaSheet.addRow([key, value !== null && typeof value === 'object' ? JSON.stringify(value) : value]);
   }
+  metaSheet.commit();
 }
 
 /** A `_data` cell: the typed value, with a code kept as it is (labels live in `_meta`). */

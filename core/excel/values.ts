@@ -69,3 +69,10 @@ export function uniqueSheetName(wanted: string, used: Set<string>): string {
   used.add(name.toLowerCase());
   return name;
 }
+
+/** 1 → 'A', 27 → 'AA': a column's letters, for formulas and print ranges written before the sheet exists. */
+export function columnLetter(n: number): string {
+  let out = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) out = String.fromCharCode(65 + ((c - 1) % 26)) + out;
+  return out;
+}

@@ -10,7 +10,7 @@ import type { StepNo } from '../members/steps';
 import { demoHistory, FAULTS } from './history';
 
 /** How far each demo file has got, as the last recorded step; the counts give a plausible township spread. */
-const SPREAD: { lastStep: StepNo; count: number }[] = [
+export const SPREAD: { lastStep: StepNo; count: number }[] = [
   { lastStep: 1, count: 6 },
   { lastStep: 2, count: 6 },
   { lastStep: 5, count: 6 },

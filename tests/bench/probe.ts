@@ -75,15 +75,27 @@ function rawRun(db: Database.Database, raw: RawSpec): unknown {
   }
 }
 
-async function call(spec: Extract<ProbeSpec, { kind: 'call' }>): Promise<ProbeResult> {
-  const host = new LedgerHost({ dataDir: spec.dataDir });
+/** The host is closed whatever happens: the next measurement of a batch needs the file (it is opened exclusively). */
+async function withHost<T>(dataDir: string, work: (host: LedgerHost) => Promise<T>): Promise<T> {
+  const host = new LedgerHost({ dataDir });
   await host.start();
-  // The first call of a process also compiles its statements; it is timed apart and left out of the figure.
-  const [first] = await timedAsync(() => host.invoke(spec.method, spec.input));
-  const runs = first * spec.runs > BUDGET_MS ? Math.max(3, Math.floor(BUDGET_MS / first)) : spec.runs;
+  try {
+    return await work(host);
+  } finally {
+    await host.close();
+  }
+}
+
+async function call(spec: Extract<ProbeSpec, { kind: 'call' }>): Promise<ProbeResult> {
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push((await timedAsync(() => host.invoke(spec.method, spec.input)))[0]);
-  await host.close();
+  let first = 0;
+  let runs = spec.runs;
+  await withHost(spec.dataDir, async (host) => {
+    // The first call of a process also compiles its statements; it is timed apart and left out of the figure.
+    [first] = await timedAsync(() => host.invoke(spec.method, spec.input));
+    if (first * spec.runs > BUDGET_MS) runs = Math.max(3, Math.floor(BUDGET_MS / first));
+    for (let i = 0; i < runs; i++) times.push((await timedAsync(() => host.invoke(spec.method, spec.input)))[0]);
+  });
   const db = openRaw(spec.dataDir);
   rawRun(db, spec.raw);
   const rawTimes = Array.from({ length: spec.runs }, () => timed(() => rawRun(db, spec.raw))[0]);
@@ -99,18 +111,18 @@ function freshIdNumber(i: number, area: string): string {
 
 /** members.create on a copy of the data: each run a new person (not timed), then the file (timed). */
 async function create(spec: Extract<ProbeSpec, { kind: 'create' }>): Promise<ProbeResult> {
-  const host = new LedgerHost({ dataDir: spec.dataDir });
-  await host.start();
-  const branchId = host.context.sqlite.prepare('SELECT id FROM branches ORDER BY id LIMIT 1').pluck().get() as number;
-  const unitId = host.context.sqlite.prepare('SELECT unit_id FROM branches WHERE id = ?').pluck().get(branchId) as number;
   const today = todayText();
   const times: number[] = [];
-  for (let i = 0; i <= spec.runs; i++) {
-    const person = (await host.invoke('people.create', { name: `测试${i}`, idNumber: freshIdNumber(i, '630121'), ethnicity: '01', unitId })) as { id: number };
-    const [ms] = await timedAsync(() => host.invoke('members.create', { personId: person.id, branchId, applicationDate: today }));
-    if (i > 0) times.push(ms);
-  }
-  await host.close();
+  const { branchId, unitId } = await withHost(spec.dataDir, async (host) => {
+    const branchId = host.context.sqlite.prepare('SELECT id FROM branches ORDER BY id LIMIT 1').pluck().get() as number;
+    const unitId = host.context.sqlite.prepare('SELECT unit_id FROM branches WHERE id = ?').pluck().get(branchId) as number;
+    for (let i = 0; i <= spec.runs; i++) {
+      const person = (await host.invoke('people.create', { name: `测试${i}`, idNumber: freshIdNumber(i, '630121'), ethnicity: '01', unitId })) as { id: number };
+      const [ms] = await timedAsync(() => host.invoke('members.create', { personId: person.id, branchId, applicationDate: today }));
+      if (i > 0) times.push(ms);
+    }
+    return { branchId, unitId };
+  });
   const db = openRaw(spec.dataDir);
   const addPerson = db.prepare("INSERT INTO people (name, gender, ethnicity, birth_date, id_number, unit_id) VALUES (?, '男', '01', '1990-01-01', ?, ?)");
   const rawTimes: number[] = [];
@@ -128,12 +140,11 @@ async function create(spec: Extract<ProbeSpec, { kind: 'create' }>): Promise<Pro
  * timed: under tsx each first import is compiled, which the packaged app's bundle never does.
  */
 async function exportOnce(spec: Extract<ProbeSpec, { kind: 'export' }>): Promise<ProbeResult> {
-  const host = new LedgerHost({ dataDir: spec.dataDir });
-  await host.start();
-  await import('../../core/reports/service');
-  await import('exceljs');
-  const [ms, out] = await timedAsync(() => host.invoke('reports.export', { reportId: spec.reportId }) as Promise<{ rowCount: number }>);
-  await host.close();
+  const [ms, out] = await withHost(spec.dataDir, async (host) => {
+    await import('../../core/reports/service');
+    await import('exceljs');
+    return timedAsync(() => host.invoke('reports.export', { reportId: spec.reportId }) as Promise<{ rowCount: number }>);
+  });
   return { times: [ms], rawTimes: [], maxRssMb: rssMb(), rows: out.rowCount };
 }
 

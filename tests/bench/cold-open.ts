@@ -2,6 +2,7 @@
  * Cold open to first answer: a fresh `node --import tsx` process opens a LedgerHost on an existing data folder and
  * answers `people.list`. Beside it, the raw baseline: a fresh process that opens the same file with better-sqlite3
  * and runs the page query. Both report the time since their process began (performance.now()), median of 5.
+ * Given a data folder (the bench's district), it opens that; else it makes a demo township of its own.
  * Usage: npx tsx tests/bench/cold-open.ts
  */
 import { execFileSync } from 'node:child_process';
@@ -37,24 +38,27 @@ function probe(code: string, dataDir: string): number {
   return Number(out.trim().split('\n').pop());
 }
 
-export async function measureColdOpen(runs = 5): Promise<{ host: number[]; raw: number[] }> {
-  const tmp = tempDir('ledger-bench-cold-');
+export async function measureColdOpen(runs = 5, dataDir?: string): Promise<{ host: number[]; raw: number[] }> {
+  const tmp = dataDir ? null : tempDir('ledger-bench-cold-');
+  const dir = dataDir ?? tmp!.dir;
   try {
-    const host = new LedgerHost({ dataDir: tmp.dir });
-    await host.start();
-    generateDemo(host.context, { peoplePerUnit: 220 });
-    await host.close();
-    probe(HOST_PROBE, tmp.dir); // warm the OS file cache and tsx's transform cache, as a second start would
+    if (tmp) {
+      const host = new LedgerHost({ dataDir: dir });
+      await host.start();
+      generateDemo(host.context, { peoplePerUnit: 220 });
+      await host.close();
+    }
+    probe(HOST_PROBE, dir); // warm the OS file cache and tsx's transform cache, as a second start would
     const times = { host: [] as number[], raw: [] as number[] };
     for (let i = 0; i < runs; i++) {
-      times.host.push(probe(HOST_PROBE, tmp.dir));
-      times.raw.push(probe(RAW_PROBE, tmp.dir));
+      times.host.push(probe(HOST_PROBE, dir));
+      times.raw.push(probe(RAW_PROBE, dir));
     }
     times.host.sort((a, b) => a - b);
     times.raw.sort((a, b) => a - b);
     return times;
   } finally {
-    tmp.cleanup();
+    tmp?.cleanup();
   }
 }
 

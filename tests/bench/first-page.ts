@@ -3,44 +3,18 @@
  * its figures and reminders show. The issue's target is ≤ 1 s (median); timing belongs here, not in `npm test`.
  * Needs the built renderer (`npx electron-vite build`) and Chromium (`/usr/bin/chromium` or CHROMIUM_PATH).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
+import { join } from 'node:path';
+import { launchChromium, startServer, stopServer } from './web';
 
 export const FIRST_PAGE_TARGET_MS = 1_000;
-const ROOT = resolve(import.meta.dirname, '..', '..');
-const URL_LINE = /请在浏览器中打开：(http:\/\/\S+)/;
 
 export async function measureFirstPage(): Promise<number[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-bench-web-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--data-dir', dataDir, '--port', '0', '--demo'], {
-    cwd: ROOT,
-    env: { ...process.env, LEDGER_WEB_TOKEN: `bench-${Date.now()}` },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const { url, child } = await startServer(dataDir, ['--demo']);
   try {
-    const url = await new Promise<string>((done, fail) => {
-      let log = '';
-      const timer = setTimeout(() => fail(new Error(`服务 60 秒内没有启动：\n${log}`)), 60_000);
-      const onData = (chunk: Buffer) => {
-        log += chunk.toString('utf8');
-        const m = URL_LINE.exec(log);
-        if (m?.[1]) {
-          clearTimeout(timer);
-          done(m[1]);
-        }
-      };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', onData);
-      child.once('exit', (code) => fail(new Error(`服务意外退出（${code}）：\n${log}`)));
-    });
-    const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-    const browser = await chromium.launch({
-      executablePath: existsSync(executable) ? executable : undefined,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    const browser = await launchChromium();
     const times: number[] = [];
     try {
       for (let i = 0; i < 3; i++) {
@@ -63,7 +37,7 @@ export async function measureFirstPage(): Promise<number[]> {
     }
     return times.sort((a, b) => a - b);
   } finally {
-    child.kill('SIGTERM');
+    await stopServer(child);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from '../../core/demo/generate';
+import { GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from '../../core/demo/people';
 import { seedTowns, seedUnits } from '../../core/org/seed';
 import { comparePinyin, pinyinSortKey } from '../../core/people/pinyin';
 

@@ -1,0 +1,180 @@
+/**
+ * One measurement in a fresh process (tests/bench/run.ts starts one per operation): the ledger's figure through
+ * LedgerHost, then, after the host has closed the file, the raw baseline of the same question in the same process.
+ * Prints one JSON line. Usage: node --import tsx tests/bench/probe.ts '<ProbeSpec as JSON>'
+ */
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import dayjs from 'dayjs';
+import { LedgerHost } from '../../core/host';
+import { idCheckChar } from '../../core/people/idcard';
+import { rawCheck, rawCreate, rawMembersPage, rawMembersRosterRows, rawOverview, rawPeoplePage, rawPeopleRosterRows, rawStreamWorkbook, type MembersPageQuery } from './raw';
+
+export type RawSpec =
+  | { fn: 'membersPage'; query: MembersPageQuery }
+  | { fn: 'overview' }
+  | { fn: 'check' }
+  | { fn: 'peoplePage'; sortField: string; page: number };
+
+export type ProbeSpec =
+  | { kind: 'call'; dataDir: string; method: string; input: unknown; runs: number; raw: RawSpec }
+  | { kind: 'create'; dataDir: string; runs: number }
+  | { kind: 'export'; dataDir: string; reportId: string }
+  | { kind: 'rawExport'; dataDir: string; what: 'people' | 'members' };
+
+/** Several measurements in one process, one after another: only `--quick` uses it, to fit in a minute. */
+export interface ProbeBatch {
+  kind: 'batch';
+  specs: ProbeSpec[];
+}
+
+export interface ProbeResult {
+  times: number[];
+  rawTimes: number[];
+  maxRssMb: number;
+  rows?: number;
+  note?: string;
+}
+
+/** Bulk work that takes seconds a run is measured fewer times, so one missed target cannot stall the bench. */
+const BUDGET_MS = 20_000;
+
+function timed<T>(work: () => T): [number, T] {
+  const start = performance.now();
+  const out = work();
+  return [performance.now() - start, out];
+}
+
+async function timedAsync<T>(work: () => Promise<T>): Promise<[number, T]> {
+  const start = performance.now();
+  const out = await work();
+  return [performance.now() - start, out];
+}
+
+const rssMb = () => process.resourceUsage().maxRSS / 1024;
+const todayText = () => dayjs().format('YYYY-MM-DD');
+
+function openRaw(dataDir: string): Database.Database {
+  const db = new Database(join(dataDir, 'ledger.db'));
+  db.pragma('journal_mode = WAL');
+  return db;
+}
+
+function rawRun(db: Database.Database, raw: RawSpec): unknown {
+  const today = todayText();
+  switch (raw.fn) {
+    case 'membersPage':
+      return rawMembersPage(db, raw.query, today);
+    case 'overview':
+      return rawOverview(db, today, dayjs().add(30, 'day').format('YYYY-MM-DD'));
+    case 'check':
+      return rawCheck(db, today);
+    case 'peoplePage':
+      return rawPeoplePage(db, raw.sortField, raw.page);
+  }
+}
+
+/** The host is closed whatever happens: the next measurement of a batch needs the file (it is opened exclusively). */
+async function withHost<T>(dataDir: string, work: (host: LedgerHost) => Promise<T>): Promise<T> {
+  const host = new LedgerHost({ dataDir });
+  await host.start();
+  try {
+    return await work(host);
+  } finally {
+    await host.close();
+  }
+}
+
+async function call(spec: Extract<ProbeSpec, { kind: 'call' }>): Promise<ProbeResult> {
+  const times: number[] = [];
+  let first = 0;
+  let runs = spec.runs;
+  await withHost(spec.dataDir, async (host) => {
+    // The first call of a process also compiles its statements; it is timed apart and left out of the figure.
+    [first] = await timedAsync(() => host.invoke(spec.method, spec.input));
+    if (first * spec.runs > BUDGET_MS) runs = Math.max(3, Math.floor(BUDGET_MS / first));
+    for (let i = 0; i < runs; i++) times.push((await timedAsync(() => host.invoke(spec.method, spec.input)))[0]);
+  });
+  const db = openRaw(spec.dataDir);
+  rawRun(db, spec.raw);
+  const rawTimes = Array.from({ length: spec.runs }, () => timed(() => rawRun(db, spec.raw))[0]);
+  db.close();
+  return { times, rawTimes, maxRssMb: rssMb(), note: runs < spec.runs ? `首次 ${first.toFixed(0)} ms，只测 ${runs} 次` : undefined };
+}
+
+/** A 公民身份号码 no generated person has: an address code the district data never uses. */
+function freshIdNumber(i: number, area: string): string {
+  const first17 = `${area}${dayjs('1990-01-01').add(i, 'day').format('YYYYMMDD')}001`;
+  return first17 + idCheckChar(first17);
+}
+
+/** members.create on a copy of the data: each run a new person (not timed), then the file (timed). */
+async function create(spec: Extract<ProbeSpec, { kind: 'create' }>): Promise<ProbeResult> {
+  const today = todayText();
+  const times: number[] = [];
+  const { branchId, unitId } = await withHost(spec.dataDir, async (host) => {
+    const branchId = host.context.sqlite.prepare('SELECT id FROM branches ORDER BY id LIMIT 1').pluck().get() as number;
+    const unitId = host.context.sqlite.prepare('SELECT unit_id FROM branches WHERE id = ?').pluck().get(branchId) as number;
+    for (let i = 0; i <= spec.runs; i++) {
+      const person = (await host.invoke('people.create', { name: `测试${i}`, idNumber: freshIdNumber(i, '630121'), ethnicity: '01', unitId })) as { id: number };
+      const [ms] = await timedAsync(() => host.invoke('members.create', { personId: person.id, branchId, applicationDate: today }));
+      if (i > 0) times.push(ms);
+    }
+    return { branchId, unitId };
+  });
+  const db = openRaw(spec.dataDir);
+  const addPerson = db.prepare("INSERT INTO people (name, gender, ethnicity, birth_date, id_number, unit_id) VALUES (?, '男', '01', '1990-01-01', ?, ?)");
+  const rawTimes: number[] = [];
+  for (let i = 0; i <= spec.runs; i++) {
+    const personId = Number(addPerson.run(`基线${i}`, freshIdNumber(i, '630120'), unitId).lastInsertRowid);
+    const [ms] = timed(() => rawCreate(db, personId, branchId, today));
+    if (i > 0) rawTimes.push(ms);
+  }
+  db.close();
+  return { times, rawTimes, maxRssMb: rssMb() };
+}
+
+/**
+ * One export through the host, as a clerk makes it. The report modules and exceljs are loaded first and not
+ * timed: under tsx each first import is compiled, which the packaged app's bundle never does.
+ */
+async function exportOnce(spec: Extract<ProbeSpec, { kind: 'export' }>): Promise<ProbeResult> {
+  const [ms, out] = await withHost(spec.dataDir, async (host) => {
+    await import('../../core/reports/service');
+    await import('exceljs');
+    return timedAsync(() => host.invoke('reports.export', { reportId: spec.reportId }) as Promise<{ rowCount: number }>);
+  });
+  return { times: [ms], rawTimes: [], maxRssMb: rssMb(), rows: out.rowCount };
+}
+
+/** The same cells read with one raw query and written by exceljs's streaming writer: its own process, its own peak. */
+async function rawExport(spec: Extract<ProbeSpec, { kind: 'rawExport' }>): Promise<ProbeResult> {
+  await import('exceljs');
+  const [ms, rows] = await timedAsync(async () => {
+    const db = openRaw(spec.dataDir);
+    const cells = spec.what === 'people' ? rawPeopleRosterRows(db) : rawMembersRosterRows(db);
+    db.close();
+    await rawStreamWorkbook(cells, spec.what === 'people' ? '人员花名册' : '发展党员花名册');
+    return cells.length;
+  });
+  return { times: [], rawTimes: [ms], maxRssMb: rssMb(), rows };
+}
+
+function measure(spec: ProbeSpec): Promise<ProbeResult> {
+  return spec.kind === 'call' ? call(spec) : spec.kind === 'create' ? create(spec) : spec.kind === 'export' ? exportOnce(spec) : rawExport(spec);
+}
+
+const spec = JSON.parse(process.argv[2] ?? '{}') as ProbeSpec | ProbeBatch;
+const results: (ProbeResult | { error: string })[] = [];
+for (const one of spec.kind === 'batch' ? spec.specs : [spec]) {
+  try {
+    results.push(await measure(one));
+  } catch (err) {
+    // Alone, a failure fails the process (and its stderr names it); in a batch the others still count.
+    if (spec.kind !== 'batch') throw err;
+    results.push({ error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+  }
+}
+console.log(JSON.stringify(spec.kind === 'batch' ? results : results[0]));
+process.exit(0);

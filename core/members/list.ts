@@ -5,7 +5,8 @@
 import type { z } from 'zod';
 import type { LedgerContext } from '../context';
 import type { RecordSortField, recordQuery } from './schemas';
-import { FINDING_ACTIVE, summariesOf } from './state-read';
+import { summariesOf } from './state-read';
+import { hasFindings, refreshProblemRanks } from './problem-rank';
 import { ensureJudged } from './state-store';
 
 type RecordQuery = z.output<typeof recordQuery>;
@@ -22,10 +23,12 @@ const NO_DEADLINE = "'9999-12-31'";
  * The sort keys a clerk can pick, each served by an index; ties go by the file, in the same direction.
  * A file with no deadline sorts after every date.
  */
-const SORT_KEYS: Record<Exclude<RecordSortField, 'problems'>, string> = {
+const SORT_KEYS: Record<RecordSortField, string> = {
   personName: 's.name_key',
   lastStep: 's.last_step',
   deadline: `coalesce(s.deadline_due, ${NO_DEADLINE})`,
+  // Most errors first, then overdue deadlines, then warnings, as one number (problem-rank.ts).
+  problems: 's.problem_rank',
 };
 
 function whereOf(query: RecordQuery, today: string): { sql: string; params: Params } {
@@ -59,7 +62,7 @@ function whereOf(query: RecordQuery, today: string): { sql: string; params: Para
     params.yearTo = `${query.activistYear + 1}-01-01`;
   }
   if (query.onlyOverdue) parts.push('s.deadline_due < @today');
-  if (query.onlyViolations) parts.push(`s.record_id IN (SELECT f.record_id FROM member_findings f WHERE ${FINDING_ACTIVE})`);
+  if (query.onlyViolations) parts.push(hasFindings('s.problem_rank'));
   return { sql: parts.join(' AND '), params };
 }
 
@@ -106,22 +109,10 @@ function villageOrderPage(ctx: LedgerContext, where: { sql: string; params: Para
   return { total, ids };
 }
 
-/** Most errors first (then overdue deadlines, then warnings): counted once per file from the finding tables. */
-function problemsOrderPage(ctx: LedgerContext, where: { sql: string; params: Params }, offset: number, limit: number, descending: boolean) {
-  const dir = descending ? 'DESC' : 'ASC';
-  const sql = `SELECT s.record_id FROM member_state s
-    LEFT JOIN (SELECT f.record_id, sum(f.level = 'error') AS errors, sum(f.level = 'warning') AS warnings FROM member_findings f
-               WHERE ${FINDING_ACTIVE} GROUP BY f.record_id) fc ON fc.record_id = s.record_id
-    LEFT JOIN (SELECT d.record_id, count(*) AS overdue FROM member_deadlines d WHERE d.kind <> '培养期满' AND d.due_date < @today
-               GROUP BY d.record_id) dc ON dc.record_id = s.record_id
-    WHERE ${where.sql}
-    ORDER BY coalesce(fc.errors, 0) ${dir}, coalesce(dc.overdue, 0) ${dir}, coalesce(fc.warnings, 0) ${dir}, s.record_id ${dir}
-    LIMIT @limit OFFSET @offset`;
-  return ctx.sqlite.prepare(sql).pluck().all(bound(sql, { ...where.params, limit, offset })) as number[];
-}
-
 export function listRecords(ctx: LedgerContext, query: RecordQuery) {
   const { today } = ensureJudged(ctx);
+  // The 问题 sort and the 只看有问题 filter read the stored rank: made true for today first (an index look when it is).
+  if (query.sortField === 'problems' || query.onlyViolations) refreshProblemRanks(ctx, today);
   const where = whereOf(query, today);
   const descending = query.sortOrder === 'descend';
   const offset = (query.page - 1) * query.pageSize;
@@ -131,12 +122,8 @@ export function listRecords(ctx: LedgerContext, query: RecordQuery) {
   }
   const countSql = `SELECT count(*) FROM member_state s WHERE ${where.sql}`;
   const total = ctx.sqlite.prepare(countSql).pluck().get(bound(countSql, where.params)) as number;
-  let ids: number[];
-  if (query.sortField === 'problems') ids = problemsOrderPage(ctx, where, offset, query.pageSize, descending);
-  else {
-    const dir = descending ? 'DESC' : 'ASC';
-    const pageSql = `SELECT s.record_id FROM member_state s WHERE ${where.sql} ORDER BY ${SORT_KEYS[query.sortField]} ${dir}, s.record_id ${dir} LIMIT @limit OFFSET @offset`;
-    ids = ctx.sqlite.prepare(pageSql).pluck().all(bound(pageSql, { ...where.params, limit: query.pageSize, offset })) as number[];
-  }
+  const dir = descending ? 'DESC' : 'ASC';
+  const pageSql = `SELECT s.record_id FROM member_state s WHERE ${where.sql} ORDER BY ${SORT_KEYS[query.sortField]} ${dir}, s.record_id ${dir} LIMIT @limit OFFSET @offset`;
+  const ids = ctx.sqlite.prepare(pageSql).pluck().all(bound(pageSql, { ...where.params, limit: query.pageSize, offset })) as number[];
   return { total, items: summariesOf(ctx, ids, today) };
 }

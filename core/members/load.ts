@@ -1,5 +1,5 @@
 /** Reads 发展档案 from the database and assembles the plain MemberRecord the pure rules judge. */
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { branches, memberExits, memberPeriodic, memberRecords, memberReviews, memberSteps, orgUnits, people, reviewLetters } from '../../db/schema';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { LedgerContext } from '../context';
@@ -40,30 +40,57 @@ function groupBy<T extends { recordId: number }>(rows: T[]): Map<number, T[]> {
   return map;
 }
 
+const IDS = sql.placeholder('ids');
+
+/** The given ids as one bound JSON text: one statement for any number of ids, prepared once per database. */
+const idIn = (column: SQLiteColumn) => inArray(column, sql`(SELECT value FROM json_each(${IDS}))`);
+
+function prepareLoad(ctx: LedgerContext, filtered: boolean) {
+  const where = (column: SQLiteColumn) => (filtered ? idIn(column) : undefined);
+  const db = ctx.db;
+  return {
+    heads: db
+      .select({ record: memberRecords, person: people, unitName: orgUnits.name, branchName: branches.name })
+      .from(memberRecords)
+      .innerJoin(people, eq(people.id, memberRecords.personId))
+      .leftJoin(orgUnits, eq(orgUnits.id, people.unitId))
+      .leftJoin(branches, eq(branches.id, memberRecords.branchId))
+      .where(and(isNull(memberRecords.deletedAt), isNull(people.deletedAt), where(memberRecords.id)))
+      .orderBy(asc(orgUnits.sortOrder), asc(memberRecords.id))
+      .prepare(),
+    steps: db.select().from(memberSteps).where(where(memberSteps.recordId)).orderBy(asc(memberSteps.stepNo)).prepare(),
+    reviews: db.select().from(memberReviews).where(where(memberReviews.recordId)).prepare(),
+    letters: db.select().from(reviewLetters).where(where(reviewLetters.recordId)).orderBy(asc(reviewLetters.date)).prepare(),
+    periodic: db.select().from(memberPeriodic).where(and(where(memberPeriodic.recordId), isNull(memberPeriodic.deletedAt))).orderBy(asc(memberPeriodic.date)).prepare(),
+    exits: db.select().from(memberExits).where(where(memberExits.recordId)).orderBy(asc(memberExits.date)).prepare(),
+  };
+}
+
+type LoadStatements = ReturnType<typeof prepareLoad>;
+// Building and preparing six queries cost more than running them for one file: every write loads its file.
+const loadStatements = new WeakMap<object, { some: LoadStatements; all: LoadStatements }>();
+
+function statementsOf(ctx: LedgerContext) {
+  let s = loadStatements.get(ctx.sqlite);
+  if (!s) loadStatements.set(ctx.sqlite, (s = { some: prepareLoad(ctx, true), all: prepareLoad(ctx, false) }));
+  return s;
+}
+
 /**
  * Loads every live record (or the given ids) with a fixed number of queries, not one per record, so the list,
  * the 合规检查 and the reminders stay quick for a township's whole history.
  */
 export function loadRecords(ctx: LedgerContext, ids?: number[]): LoadedRecord[] {
-  const heads = ctx.db
-    .select({ record: memberRecords, person: people, unitName: orgUnits.name, branchName: branches.name })
-    .from(memberRecords)
-    .innerJoin(people, eq(people.id, memberRecords.personId))
-    .leftJoin(orgUnits, eq(orgUnits.id, people.unitId))
-    .leftJoin(branches, eq(branches.id, memberRecords.branchId))
-    .where(and(isNull(memberRecords.deletedAt), isNull(people.deletedAt), ids ? inArray(memberRecords.id, ids) : undefined))
-    .orderBy(asc(orgUnits.sortOrder), asc(memberRecords.id))
-    .all();
+  const statements = statementsOf(ctx);
+  const q = ids ? statements.some : statements.all;
+  const params = ids ? { ids: JSON.stringify(ids) } : {};
+  const heads = q.heads.all(params);
   if (heads.length === 0) return [];
-  const recordIds = ids ?? undefined;
-  const where = (column: SQLiteColumn) => (recordIds ? inArray(column, recordIds) : undefined);
-  const steps = groupBy(ctx.db.select().from(memberSteps).where(where(memberSteps.recordId)).orderBy(asc(memberSteps.stepNo)).all());
-  const reviews = new Map(ctx.db.select().from(memberReviews).where(where(memberReviews.recordId)).all().map((r) => [r.recordId, r]));
-  const letters = groupBy(ctx.db.select().from(reviewLetters).where(where(reviewLetters.recordId)).orderBy(asc(reviewLetters.date)).all());
-  const periodic = groupBy(
-    ctx.db.select().from(memberPeriodic).where(and(where(memberPeriodic.recordId), isNull(memberPeriodic.deletedAt))).orderBy(asc(memberPeriodic.date)).all(),
-  );
-  const exits = groupBy(ctx.db.select().from(memberExits).where(where(memberExits.recordId)).orderBy(asc(memberExits.date)).all());
+  const steps = groupBy(q.steps.all(params));
+  const reviews = new Map(q.reviews.all(params).map((r) => [r.recordId, r]));
+  const letters = groupBy(q.letters.all(params));
+  const periodic = groupBy(q.periodic.all(params));
+  const exits = groupBy(q.exits.all(params));
   return heads.map((h) => ({
     ...h,
     steps: steps.get(h.record.id) ?? [],

@@ -10,6 +10,7 @@ import { loadRecords, toMemberRecord } from './load';
 import { DEFAULT_LEAD_DAYS, reminderOn } from './reminders';
 import type { ReminderOut } from './schemas';
 import { FINDING_ACTIVE, NAMED_FILES, toDeadline, toViolation } from './state-read';
+import { hasFindings, refreshProblemRanks } from './problem-rank';
 import { ensureJudged } from './state-store';
 import { STAGES, stepDef } from './steps';
 import { addDays } from './dates';
@@ -35,7 +36,8 @@ export function allReminders(ctx: LedgerContext, includeUpcoming = false): Remin
 
 function remindersAsOf(ctx: LedgerContext, today: string, includeUpcoming: boolean): ReminderOut[] {
   // Upcoming ones are left out in SQL: only a deadline within the lead days (or a reached 培养期满) is due.
-  const window = includeUpcoming ? '' : "AND d.due_date <= CASE WHEN d.kind = '培养期满' THEN @today ELSE @soon END";
+  // Written as a range on due_date (today <= soon) so the due-date index answers it.
+  const window = includeUpcoming ? '' : "AND d.due_date <= @soon AND (d.kind <> '培养期满' OR d.due_date <= @today)";
   const rows = ctx.sqlite
     .prepare(
       `SELECT ${NAMED}, d.kind, d.rule_id AS ruleId, d.step, d.due_date AS dueDate, d.final_date AS finalDate, d.overdue_level AS overdueLevel, d.facts
@@ -63,7 +65,7 @@ function remindersAsOf(ctx: LedgerContext, today: string, includeUpcoming: boole
   });
   return list
     .filter(({ out }) => includeUpcoming || out.status !== 'upcoming')
-    .sort((a, b) => STATUS_RANK[a.out.status] - STATUS_RANK[b.out.status] || a.out.dueDate.localeCompare(b.out.dueDate) || a.order - b.order)
+    .sort((a, b) => STATUS_RANK[a.out.status] - STATUS_RANK[b.out.status] || (a.out.dueDate < b.out.dueDate ? -1 : a.out.dueDate > b.out.dueDate ? 1 : 0) || a.order - b.order)
     .map(({ out }) => out);
 }
 
@@ -78,6 +80,12 @@ function activePerStage(ctx: LedgerContext): number[] {
   return STAGES.map((s) => rows.find((r) => r.stage === s.no)?.n ?? 0);
 }
 
+/** Files with a finding in force today, read from the stored 问题 rank instead of aggregating every finding. */
+function filesWithFindings(ctx: LedgerContext, today: string): number {
+  refreshProblemRanks(ctx, today);
+  return countLive(ctx, hasFindings('s.problem_rank'));
+}
+
 /** Everything 首页 shows about 发展党员: the screen opened most often. */
 export function overview(ctx: LedgerContext) {
   const { today } = ensureJudged(ctx);
@@ -86,7 +94,7 @@ export function overview(ctx: LedgerContext) {
     perStage,
     active: perStage.reduce((a, b) => a + b, 0),
     overdue: countLive(ctx, 's.deadline_due < @today', { today }),
-    problems: countLive(ctx, `s.record_id IN (SELECT f.record_id FROM member_findings f WHERE ${FINDING_ACTIVE})`, { today }),
+    problems: filesWithFindings(ctx, today),
     reminders: remindersAsOf(ctx, today, false),
     dormant: dormancyAsOf(ctx, today),
   };

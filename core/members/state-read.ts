@@ -143,7 +143,8 @@ export function summariesOf(ctx: LedgerContext, ids: readonly number[], today: s
     (ctx.sqlite.prepare(`SELECT ${HEAD_COLUMNS} FROM ${NAMED_FILES} WHERE s.record_id IN (SELECT value FROM json_each(?))`).all(json) as StoredHead[]).map((h) => [h.id, h]),
   );
   const dates = groupByRecord(
-    ctx.sqlite.prepare('SELECT record_id AS recordId, step_no AS stepNo, date FROM member_steps WHERE record_id IN (SELECT value FROM json_each(?)) ORDER BY step_no').all(json) as {
+    // No ORDER BY: `dates` is keyed by step number, and integer keys keep their numeric order in any object.
+    ctx.sqlite.prepare('SELECT record_id AS recordId, step_no AS stepNo, date FROM member_steps WHERE record_id IN (SELECT value FROM json_each(?))').all(json) as {
       recordId: number;
       stepNo: number;
       date: string;

@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { inTransaction, today, type LedgerContext } from '../context';
 import { judgeForStore, type StoredJudgement } from './judgement';
 import { loadRecords } from './load';
+import { rankProblems } from './problem-rank';
 import type { RuleTable, RuleTableOverrides } from './rule-table';
 import { ruleTableInForce, updateRuleTable } from './rule-service';
 
@@ -51,6 +52,7 @@ function write(sqlite: Database.Database, j: StoredJudgement): void {
     s.finding.run(id, seq, f.ruleId, f.level, f.hard ? 1 : 0, f.step ?? null, f.field ?? null, f.message, JSON.stringify(f.dates), f.explanation ?? null, f.activeFrom ?? null, f.activeUntil ?? null),
   );
   for (const d of j.deadlines) s.deadline.run(id, d.kind, d.ruleId, d.step, d.dueDate, d.finalDate ?? null, d.overdueLevel, JSON.stringify(d.facts));
+  rankProblems(sqlite, id, j.state.judgedOn);
 }
 
 /** Stores judgements already made (the re-judge job judges in slices, then writes everything at once). */

@@ -43,6 +43,13 @@ export const memberState = sqliteTable(
     firstDate: text('first_date'),
     /** The most pressing deadline (培养期满 excluded: it is the earliest day, not a deadline). */
     deadlineDue: text('deadline_due'),
+    /**
+     * The list's 问题 sort as one indexed number (errors, then overdue deadlines, then warnings; problem-rank.ts),
+     * true from problem_rank_on until the day before problem_rank_until; null after a re-judge until the next sort.
+     */
+    problemRank: integer('problem_rank'),
+    problemRankOn: text('problem_rank_on'),
+    problemRankUntil: text('problem_rank_until'),
   },
   (t) => [
     index('member_state_group_stage_idx').on(t.statusGroup, t.stage),
@@ -58,6 +65,9 @@ export const memberState = sqliteTable(
     index('member_state_last_step_idx').on(t.lastStep),
     index('member_state_until_idx').on(t.judgedUntil),
     index('member_state_version_idx').on(t.rulesVersion),
+    index('member_state_problem_rank_idx').on(t.problemRank, t.recordId),
+    index('member_state_problem_until_idx').on(t.problemRankUntil),
+    index('member_state_problem_on_idx').on(t.problemRankOn),
   ],
 );
 

@@ -58,6 +58,8 @@ const todayText = () => dayjs().format('YYYY-MM-DD');
 function openRaw(dataDir: string): Database.Database {
   const db = new Database(join(dataDir, 'ledger.db'));
   db.pragma('journal_mode = WAL');
+  // The ledger's own durability (architecture.md: office PCs lose power), so a write's baseline pays the same fsync.
+  db.pragma('synchronous = FULL');
   return db;
 }
 

@@ -56,6 +56,19 @@ async function expectListMatchesLiveJudgement(host: LedgerHost, when: string) {
   expect(reminders.map(key).sort(), `提醒 on ${when}`).toEqual((liveReminders as Parameters<typeof key>[0][]).map(key).sort());
 }
 
+type Counted = { id: number; errors: number; overdue: number; warnings: number };
+
+/** The 问题 sort (a stored rank) against the order worked out here from every row's own counts, both ways. */
+async function expectProblemOrder(host: LedgerHost, when: string) {
+  const all = ((await host.invoke('members.list', { pageSize: 500 })) as { items: Counted[] }).items;
+  const byProblems = [...all].sort((a, b) => a.errors - b.errors || a.overdue - b.overdue || a.warnings - b.warnings || a.id - b.id).map((r) => r.id);
+  for (const sortOrder of ['ascend', 'descend'] as const) {
+    const page = (await host.invoke('members.list', { pageSize: 500, sortField: 'problems', sortOrder })) as { items: Counted[] };
+    expect(page.items.map((r) => r.id), `问题 ${sortOrder} on ${when}`).toEqual(sortOrder === 'ascend' ? byProblems : [...byProblems].reverse());
+  }
+  expect(all.some((r) => r.errors > 0) && all.some((r) => r.warnings > 0 || r.overdue > 0), `some problems on ${when}`).toBe(true);
+}
+
 async function person(host: LedgerHost, name: string, birth: string, seq: number) {
   return ((await host.invoke('people.create', { name, idNumber: makeIdNumber(birth, '男', seq), ethnicity: '01', occupation: '农牧渔民', education: '31' })) as { id: number }).id;
 }
@@ -124,7 +137,11 @@ describe('stored judgement of 发展档案', () => {
     for (const days of [0, 1, 29, 31, 45, 92, 183, 200, 365, 366, 367, 500]) {
       clock = new Date(start + days * 86_400_000);
       await expectListMatchesLiveJudgement(host, `day +${days}`);
+      await expectProblemOrder(host, `day +${days}`);
     }
     await expectConsistent(host, 'day +500');
+    // A clock set back (a wrong PC date corrected) makes every rank stale.
+    clock = new Date(start + 30 * 86_400_000);
+    await expectProblemOrder(host, 'day +30, after +500');
   }, 120_000);
 });

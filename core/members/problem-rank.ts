@@ -61,3 +61,9 @@ export function refreshProblemRanks(ctx: LedgerContext, today: string): number {
 export function hasFindings(rank: string): string {
   return `(${rank} >= ${PLACE * PLACE} OR ${rank} % ${PLACE} > 0)`;
 }
+
+/** The rank the SQL above stores, worked out from a fresh judgement: what `ledger check --recompute` compares. */
+export function rankOf(errors: number, overdue: number, warnings: number): number {
+  const cap = (n: number) => Math.min(n, PLACE - 1);
+  return cap(errors) * PLACE * PLACE + cap(overdue) * PLACE + cap(warnings);
+}

@@ -7,6 +7,7 @@ import { today as todayOf, type LedgerContext } from '../context';
 import { activeOn } from './rules-context';
 import { judgeForStore, type StoredState } from './judgement';
 import { loadRecords } from './load';
+import { rankOf, refreshProblemRanks } from './problem-rank';
 import { ruleTableInForce } from './rule-service';
 import { storedDeadlines, storedFindings } from './state-read';
 
@@ -50,9 +51,11 @@ export function verifyStoredState(ctx: LedgerContext): VerifyResult {
     `SELECT rules_version AS rulesVersion, judged_until AS judgedUntil, stage, status, status_group AS statusGroup, last_step AS lastStep,
        next_step AS nextStep, next_earliest AS nextEarliest, next_latest AS nextLatest, probation_end AS probationEnd,
        party_age_start AS partyAgeStart, activist_on AS activistOn, approved_on AS approvedOn, first_date AS firstDate,
-       deadline_due AS deadlineDue
+       deadline_due AS deadlineDue, problem_rank AS problemRank
      FROM member_state WHERE record_id = ?`,
   );
+  // The 问题 sort's rank as a read would see it today.
+  refreshProblemRanks(ctx, today);
   let files = 0;
   for (let i = 0; i < ids.length; i += CHUNK) {
     const loaded = loadRecords(ctx, ids.slice(i, i + CHUNK));
@@ -63,7 +66,7 @@ export function verifyStoredState(ctx: LedgerContext): VerifyResult {
       files++;
       const differ = (problem: string) => mismatches.push({ recordId: l.record.id, personName: l.person.name, problem });
       const expected = judgeForStore(l, table, today);
-      const stored = stateOf.get(l.record.id) as (Partial<StoredState> & { judgedUntil: string }) | undefined;
+      const stored = stateOf.get(l.record.id) as (Partial<StoredState> & { judgedUntil: string; problemRank: number | null }) | undefined;
       if (!stored) {
         differ('没有保存的校验结果');
         continue;
@@ -77,6 +80,11 @@ export function verifyStoredState(ctx: LedgerContext): VerifyResult {
       if (wanted.join('\n') !== have.join('\n')) differ(`问题清单不一致：保存 ${have.length} 条，重新校验 ${wanted.length} 条`);
       const due = (list: { kind: string; dueDate: string; finalDate?: string }[]) => list.map((d) => `${d.kind}|${d.dueDate}|${d.finalDate ?? ''}`).join('\n');
       if (due(expected.deadlines) !== due(deadlines.get(l.record.id) ?? [])) differ('到期事项不一致');
+      const active = expected.findings.filter((f) => activeOn(f, today));
+      const errors = active.filter((f) => f.level === 'error').length;
+      const overdue = expected.deadlines.filter((d) => d.kind !== '培养期满' && d.dueDate < today).length;
+      const rank = rankOf(errors, overdue, active.length - errors);
+      if (stored.problemRank !== rank) differ(`问题排序值：保存为 ${String(stored.problemRank ?? '空')}，重新校验为 ${rank}`);
     }
   }
   return { files, mismatches };

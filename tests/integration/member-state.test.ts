@@ -124,8 +124,13 @@ describe('stored judgement of 发展档案', () => {
     const personId = await person(host, '李明', '1995-03-03', 2);
     await host.invoke('members.create', { personId, applicationDate: '2025-01-10' });
     host.context.sqlite.prepare('UPDATE member_state SET stage = 4').run();
+    // A rank that is current by its dates but wrong is found too.
+    host.context.sqlite.prepare('UPDATE member_state SET problem_rank = 7').run();
     const result = (await host.invoke('members.verifyState', {})) as Verify;
-    expect(result.mismatches).toEqual([expect.objectContaining({ problem: expect.stringContaining('stage') })]);
+    expect(result.mismatches).toEqual([
+      expect.objectContaining({ problem: expect.stringContaining('stage') }),
+      expect.objectContaining({ problem: expect.stringContaining('问题排序值：保存为 7') }),
+    ]);
   });
 
   it('stays true on the demo data as the days go by, a year and more ahead', async () => {

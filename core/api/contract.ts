@@ -109,7 +109,7 @@ export const contract = {
   'members.overview': query(none, members.overviewOut, '首页概况：各阶段人数、逾期与问题档案数、提醒'),
   'members.indicators': query(members.periodInput, members.indicatorsOut, '发展党员结构指标'),
   'members.rules': query(none, members.ruleTableOut, '现行规则表'),
-  'members.updateRules': command(members.ruleTableOverridesSchema, members.ruleTableOut, '修改规则级别与阈值（生成新版本）'),
+  'members.updateRules': command(members.ruleTableOverridesSchema, jobs.jobStarted, '修改规则级别与阈值，生成新版本；在施行的新版本先重新校验全部档案（后台任务：返回 jobId，用 jobs.status 查看进度）'),
   'members.rejudge': command(none, jobs.jobStarted, '按现行规则重新校验全部发展档案（后台任务：返回 jobId，用 jobs.status 查看进度）'),
 
   // Long work (core/jobs): a job-starting method returns { jobId }. Cancelling changes no data, so it is no write and

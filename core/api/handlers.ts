@@ -17,12 +17,11 @@ import { getRecordDetail } from '../members/query';
 import { listRecords } from '../members/list';
 import { verifyStoredState } from '../members/verify';
 import { allFindings, allReminders, indicators, overview } from '../members/overview';
-import { describeRuleTable, ruleTableInForce } from '../members/rule-service';
-import { changeRuleTable } from '../members/state-store';
+import { describeRuleTable, planRuleTable, ruleTableInForce } from '../members/rule-service';
 import type { Contract, Method } from './contract';
 import { undoable } from '../audit/version';
 import type { JobRunner } from '../jobs/runner';
-import { REJUDGE_JOB } from '../members/jobs';
+import { REJUDGE_JOB, RULES_JOB } from '../members/jobs';
 
 export type LedgerMethod = Exclude<Method, `app.${string}`>;
 
@@ -102,7 +101,11 @@ export const handlers: { [M in LedgerMethod]: Handler<M> } = {
   'members.overview': (ctx) => overview(ctx),
   'members.indicators': (ctx, { from, to }) => indicators(ctx, from, to),
   'members.rules': (ctx) => describeRuleTable(ctx, ruleTableInForce(ctx)),
-  'members.updateRules': (ctx, overrides) => describeRuleTable(ctx, changeRuleTable(ctx, overrides)),
+  'members.updateRules': (ctx, overrides, { jobs }) => {
+    // Refused before the job starts, so the form shows the reason at once.
+    planRuleTable(ctx, overrides);
+    return jobs.start(ctx, RULES_JOB, overrides);
+  },
   'members.rejudge': (ctx, input, { jobs }) => jobs.start(ctx, REJUDGE_JOB, input),
 
   'jobs.status': (_ctx, { jobId }, { jobs }) => jobs.status(jobId),

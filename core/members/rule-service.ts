@@ -46,23 +46,38 @@ export function describeRuleTable(ctx: LedgerContext, table: RuleTable) {
 }
 
 /** Every edit is a new version, effective from the date given (today by default); old versions stay. */
-export function updateRuleTable(ctx: LedgerContext, overrides: RuleTableOverrides): RuleTable {
+export interface RuleTablePlan {
+  current: RuleTable;
+  next: RuleTable;
+  changed: (typeof RULE_IDS)[number][];
+  /** Whether the new version is the one in force today (false for a later 施行日期). */
+  inForceNow: boolean;
+}
+
+/** The next version as an edit would make it, validated, with nothing written: a refusal comes before any work. */
+export function planRuleTable(ctx: LedgerContext, overrides: RuleTableOverrides): RuleTablePlan {
+  const current = ruleTableInForce(ctx);
+  const next = mergeTable(current, { ...overrides, version: latestVersion(ctx) + 1, effectiveDate: overrides.effectiveDate ?? today(ctx) });
+  const parsed = ruleTableSchema.safeParse(next);
+  if (!parsed.success) throw toInvalid(parsed.error);
+  const changed = RULE_IDS.filter((id) => JSON.stringify(current.rules[id]) !== JSON.stringify(next.rules[id]));
+  const inForceNow = tableInForce([DEFAULT_RULE_TABLE, ...storedTables(ctx), next], today(ctx))?.version === next.version;
+  return { current, next, changed, inForceNow };
+}
+
+export function saveRuleTable(ctx: LedgerContext, plan: RuleTablePlan): RuleTable {
   return inTransaction(ctx, () => {
-    const current = ruleTableInForce(ctx);
-    const merged = mergeTable(current, { ...overrides, version: latestVersion(ctx) + 1, effectiveDate: overrides.effectiveDate ?? today(ctx) });
-    const parsed = ruleTableSchema.safeParse(merged);
-    if (!parsed.success) throw toInvalid(parsed.error);
-    const { version, effectiveDate, ...body } = merged;
+    const { current, next, changed } = plan;
+    const { version, effectiveDate, ...body } = next;
     ctx.db.insert(ruleTables).values({ version, effectiveDate, rules: JSON.stringify(body), createdAt: timestamp(ctx) }).run();
-    const changed = RULE_IDS.filter((id) => JSON.stringify(current.rules[id]) !== JSON.stringify(merged.rules[id]));
     recordAudit(ctx, {
       entity: 'rule_table',
       entityId: version,
       action: '修改',
       summary: `规则表第 ${version} 版（${effectiveDate} 起施行）：${changed.length ? changed.join('、') : '公示节点'}`,
       before: Object.fromEntries(changed.map((id) => [id, current.rules[id]])),
-      after: Object.fromEntries(changed.map((id) => [id, merged.rules[id]])),
+      after: Object.fromEntries(changed.map((id) => [id, next.rules[id]])),
     });
-    return merged;
+    return next;
   });
 }

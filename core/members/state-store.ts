@@ -8,8 +8,8 @@ import { inTransaction, today, type LedgerContext } from '../context';
 import { judgeForStore, type StoredJudgement } from './judgement';
 import { loadRecords } from './load';
 import { rankProblems } from './problem-rank';
-import type { RuleTable, RuleTableOverrides } from './rule-table';
-import { ruleTableInForce, updateRuleTable } from './rule-service';
+import type { RuleTable } from './rule-table';
+import { ruleTableInForce } from './rule-service';
 
 const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
@@ -150,13 +150,4 @@ export function repairJudgements(ctx: LedgerContext): number {
   const now = today(ctx);
   const ids = staleRecordIds(ctx, table, now);
   return ids.length ? inTransaction(ctx, () => rejudgeInChunks(ctx, ids)) : 0;
-}
-
-/** A rule-table edit and the re-judging it causes land together: no read ever sees files judged by the old table. */
-export function changeRuleTable(ctx: LedgerContext, overrides: RuleTableOverrides): RuleTable {
-  return inTransaction(ctx, () => {
-    const saved = updateRuleTable(ctx, overrides);
-    rejudgeInChunks(ctx, staleRecordIds(ctx, ruleTableInForce(ctx), today(ctx)));
-    return saved;
-  });
 }

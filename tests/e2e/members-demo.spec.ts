@@ -73,6 +73,8 @@ test('规则设置：把 R02 改为“提醒”生成新版本，合规检查随
   const confirm = page.getByRole('dialog');
   await expect(confirm).toContainText(`将生成第 2 版规则，自 ${dayjs().format('YYYY-MM-DD')} 起施行`);
   await confirm.getByRole('button', { name: '保存' }).click();
+  // Saving re-judges every file as a job: the clerk is told how many files the new rules judged.
+  await expect(page.getByText(/已生成第 2 版规则，已按新规则重新校验 \d+ 份发展档案/).first()).toBeVisible();
   await expect(page.getByTestId('rule-version')).toContainText('第 2 版');
 
   await page.getByRole('tab', { name: '合规检查' }).click();

@@ -107,6 +107,37 @@ describe('members.rejudge', () => {
   });
 });
 
+describe('members.updateRules', () => {
+  const rules = async () => (await host.invoke('members.rules', {})) as { version: number; rules: { id: string; level: string }[] };
+  const levelOf = async (id: string) => (await rules()).rules.find((r) => r.id === id)!.level;
+
+  it('saves the new version and re-judges every file in one job, so the list reads by the new rules when it ends', async () => {
+    const { jobId } = (await host.invoke('members.updateRules', { rules: { R02: { level: 'off' } } })) as { jobId: string };
+    expect(await status(jobId)).toMatchObject({ state: '运行中', label: '保存规则设置并重新校验发展档案', writes: true });
+    expect(await host.jobs.settled(jobId)).toMatchObject({ state: '已完成', done: 3, total: 3, result: { version: 2, files: 3 }, message: '已生成第 2 版规则，已按新规则重新校验 3 份发展档案' });
+    expect(await rules()).toMatchObject({ version: 2 });
+    expect(await levelOf('R02')).toBe('off');
+    expect(await host.invoke('members.verifyState', {})).toMatchObject({ files: 3, mismatches: [] });
+  });
+
+  it('cancelled, saves no version and leaves every file as it was judged', async () => {
+    const before = await host.invoke('members.list', {});
+    const { jobId } = (await host.invoke('members.updateRules', { rules: { R02: { level: 'off' } } })) as { jobId: string };
+    await host.invoke('jobs.cancel', { jobId });
+    expect(await host.jobs.settled(jobId)).toMatchObject({ state: '已取消' });
+    expect(await rules()).toMatchObject({ version: 1 });
+    expect(await host.invoke('members.list', {})).toEqual(before);
+  });
+
+  it('a later 施行日期 saves the version without re-judging; a bad threshold is refused before any job starts', async () => {
+    const { jobId } = (await host.invoke('members.updateRules', { effectiveDate: '2025-09-01', rules: { R02: { level: 'off' } } })) as { jobId: string };
+    expect(await host.jobs.settled(jobId)).toMatchObject({ state: '已完成', result: { version: 2, files: 0 }, message: expect.stringContaining('尚未施行') });
+    expect(await levelOf('R02')).not.toBe('off');
+    expect(await host.call('members.updateRules', { rules: { R02: { thresholds: { months: 100000 } } } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await host.invoke('jobs.list', {})).toHaveLength(1);
+  });
+});
+
 describe('a job mid-run', () => {
   it('shows its progress while reads keep answering', async () => {
     const jobId = start(RENAME);

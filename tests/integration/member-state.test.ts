@@ -114,7 +114,8 @@ describe('stored judgement of 发展档案', () => {
     await host.invoke('members.restore', { id, since: gone.undoVersion });
     expect(((await host.invoke('members.list', {})) as { total: number }).total).toBe(1);
     expect(await expectConsistent(host, 'members.restore')).toBe(1);
-    await host.invoke('members.updateRules', { rules: { R02: { thresholds: { months: 2 } } } });
+    const { jobId } = (await host.invoke('members.updateRules', { rules: { R02: { thresholds: { months: 2 } } } })) as { jobId: string };
+    await host.jobs.settled(jobId);
     await expectConsistent(host, 'members.updateRules');
     await expectListMatchesLiveJudgement(host, 'after the writes');
   });

@@ -106,7 +106,8 @@ describe('发展党员 record', () => {
   it('versions the rule table: switching R09 to a warning lets the short date through', async () => {
     const id = await newRecord();
     await walk(id, 6);
-    await host.invoke('members.updateRules', { rules: { R09: { level: 'warning' } } });
+    const { jobId } = (await host.invoke('members.updateRules', { rules: { R09: { level: 'warning' } } })) as { jobId: string };
+    await host.jobs.settled(jobId);
     const rules = (await host.invoke('members.rules', {})) as { version: number; rules: { id: string; level: string }[] };
     expect(rules.version).toBe(2);
     expect(rules.rules.find((r) => r.id === 'R09')?.level).toBe('warning');

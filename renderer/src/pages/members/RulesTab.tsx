@@ -32,8 +32,11 @@ export function RulesTab() {
   const [view, setView] = useState<RulesView | null>(null);
   const [draft, setDraft] = useState<Draft>({});
   const [effective, setEffective] = useState<Dayjs>(dayjs(todayIso()));
-  const [saving, setSaving] = useState(false);
   const rejudge = useJob((s) => s.state === '已完成' && message.success(s.message));
+  const rulesJob = useJob((s) => {
+    if (s.state === '已完成') message.success(s.message);
+    load();
+  });
 
   const load = useCallback(() => {
     call('members.rules', {})
@@ -60,21 +63,14 @@ export function RulesTab() {
       content: `将生成第 ${view.latestVersion + 1} 版规则，自 ${date} 起施行。修改的规则：${changed.map((r) => r.id).join('、')}。`,
       okText: '保存',
       cancelText: '取消',
-      onOk: async () => {
-        setSaving(true);
-        try {
-          const result = await call('members.updateRules', {
+      // A version in force today re-judges every file first: a job, with its progress bar and 取消.
+      onOk: () =>
+        rulesJob.start(() =>
+          call('members.updateRules', {
             effectiveDate: date,
             rules: Object.fromEntries(changed.map((r) => [r.id, draft[r.id]])),
-          });
-          message.success(`已生成第 ${result.version} 版规则`);
-          load();
-        } catch (err) {
-          fail(err);
-        } finally {
-          setSaving(false);
-        }
-      },
+          }),
+        ),
     });
   };
 
@@ -92,14 +88,15 @@ export function RulesTab() {
         <Button onClick={() => setDraft(toDraft(view))} disabled={changed.length === 0}>
           放弃修改
         </Button>
-        <Button type="primary" onClick={save} loading={saving} disabled={changed.length === 0 || rejudge.running}>
+        <Button type="primary" onClick={save} loading={rulesJob.running} disabled={changed.length === 0 || rejudge.running}>
           保存{changed.length ? `（${changed.length} 条）` : ''}
         </Button>
-        <Button onClick={() => rejudge.start(() => call('members.rejudge', {}))} loading={rejudge.running}>
+        <Button onClick={() => rejudge.start(() => call('members.rejudge', {}))} loading={rejudge.running} disabled={rulesJob.running}>
           重新校验全部档案
         </Button>
       </Space>
       <JobProgress job={rejudge} />
+      <JobProgress job={rulesJob} />
       <Table<RuleView>
         size="small"
         rowKey="id"

@@ -29,6 +29,8 @@ export interface StoredState {
   unitId: number | null;
   branchId: number | null;
   nameKey: string;
+  personName: string;
+  idNumber: string;
   rulesVersion: number;
   judgedOn: string;
   judgedUntil: string;
@@ -79,6 +81,8 @@ export function judgeForStore(loaded: LoadedRecord, table: RuleTable, today: str
       unitId: loaded.person.unitId,
       branchId: loaded.record.branchId,
       nameKey: loaded.person.sortKey ?? loaded.person.name,
+      personName: loaded.person.name,
+      idNumber: loaded.person.idNumber,
       rulesVersion: table.version,
       judgedOn: today,
       judgedUntil: until,

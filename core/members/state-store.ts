@@ -19,10 +19,10 @@ function prepare(sqlite: Database.Database) {
     clearDeadlines: sqlite.prepare('DELETE FROM member_deadlines WHERE record_id = ?'),
     clearState: sqlite.prepare('DELETE FROM member_state WHERE record_id = ?'),
     state: sqlite.prepare(
-      `INSERT OR REPLACE INTO member_state (record_id, person_id, unit_id, branch_id, name_key, rules_version, judged_on, judged_until, stage, status, status_group,
+      `INSERT OR REPLACE INTO member_state (record_id, person_id, unit_id, branch_id, name_key, person_name, id_number, rules_version, judged_on, judged_until, stage, status, status_group,
          last_step, next_step, next_earliest, next_latest, probation_end, party_age_start, activist_on, approved_on,
          first_date, deadline_due)
-       VALUES (@recordId, @personId, @unitId, @branchId, @nameKey, @rulesVersion, @judgedOn, @judgedUntil, @stage, @status, @statusGroup, @lastStep, @nextStep,
+       VALUES (@recordId, @personId, @unitId, @branchId, @nameKey, @personName, @idNumber, @rulesVersion, @judgedOn, @judgedUntil, @stage, @status, @statusGroup, @lastStep, @nextStep,
          @nextEarliest, @nextLatest, @probationEnd, @partyAgeStart, @activistOn, @approvedOn, @firstDate, @deadlineDue)`,
     ),
     finding: sqlite.prepare(

@@ -24,6 +24,9 @@ export interface VerifyResult {
 }
 
 const COMPARED: (keyof StoredState)[] = [
+  'nameKey',
+  'personName',
+  'idNumber',
   'rulesVersion',
   'stage',
   'status',
@@ -48,7 +51,7 @@ export function verifyStoredState(ctx: LedgerContext): VerifyResult {
   const ids = ctx.sqlite.prepare('SELECT id FROM member_records WHERE deleted_at IS NULL ORDER BY id').pluck().all() as number[];
   const mismatches: StateMismatch[] = [];
   const stateOf = ctx.sqlite.prepare(
-    `SELECT rules_version AS rulesVersion, judged_until AS judgedUntil, stage, status, status_group AS statusGroup, last_step AS lastStep,
+    `SELECT name_key AS nameKey, person_name AS personName, id_number AS idNumber, rules_version AS rulesVersion, judged_until AS judgedUntil, stage, status, status_group AS statusGroup, last_step AS lastStep,
        next_step AS nextStep, next_earliest AS nextEarliest, next_latest AS nextLatest, probation_end AS probationEnd,
        party_age_start AS partyAgeStart, activist_on AS activistOn, approved_on AS approvedOn, first_date AS firstDate,
        deadline_due AS deadlineDue, problem_rank AS problemRank

@@ -22,6 +22,9 @@ export const memberState = sqliteTable(
     branchId: integer('branch_id'),
     /** The person's name in pinyin order (people.sort_key), for the list's 姓名 sort. */
     nameKey: text('name_key').notNull(),
+    /** The person's name and 公民身份号码 as the list's search box matches them, without a join to 100,000 people. */
+    personName: text('person_name'),
+    idNumber: text('id_number'),
     rulesVersion: integer('rules_version').notNull(),
     judgedOn: text('judged_on').notNull(),
     /** Findings were worked out up to this day; from it on the file is judged again. */

@@ -9,13 +9,14 @@ import Database from 'better-sqlite3';
 import dayjs from 'dayjs';
 import { LedgerHost } from '../../core/host';
 import { idCheckChar } from '../../core/people/idcard';
-import { rawCheck, rawCreate, rawMembersPage, rawMembersRosterRows, rawOverview, rawPeoplePage, rawPeopleRosterRows, rawStreamWorkbook, type MembersPageQuery } from './raw';
+import { rawCheck, rawCreate, rawMembersPage, rawMembersRosterRows, rawOverview, rawPeoplePage, rawPeopleRosterRows, rawPeopleSearch, rawStreamWorkbook, type MembersPageQuery } from './raw';
 
 export type RawSpec =
   | { fn: 'membersPage'; query: MembersPageQuery }
   | { fn: 'overview' }
   | { fn: 'check' }
-  | { fn: 'peoplePage'; sortField: string; page: number };
+  | { fn: 'peoplePage'; sortField: string; page: number }
+  | { fn: 'peopleSearch'; q: string };
 
 export type ProbeSpec =
   | { kind: 'call'; dataDir: string; method: string; input: unknown; runs: number; raw: RawSpec }
@@ -74,6 +75,8 @@ function rawRun(db: Database.Database, raw: RawSpec): unknown {
       return rawCheck(db, today);
     case 'peoplePage':
       return rawPeoplePage(db, raw.sortField, raw.page);
+    case 'peopleSearch':
+      return rawPeopleSearch(db, raw.q);
   }
 }
 

@@ -11,6 +11,8 @@ export interface MembersPageQuery {
   onlyOverdue?: boolean;
   sortField?: 'deadline' | 'personName' | 'problems';
   pageSize?: number;
+  /** The search box: part of a name. */
+  q?: string;
 }
 
 const LIVE = `member_records r JOIN people p ON p.id = r.person_id AND p.deleted_at IS NULL JOIN member_state s ON s.record_id = r.id
@@ -26,6 +28,7 @@ export function rawMembersPage(db: Database.Database, q: MembersPageQuery, today
   const where = ['r.deleted_at IS NULL'];
   if (q.stage) where.push("s.status_group = '进行中' AND s.stage = @stage");
   if (q.onlyOverdue) where.push('s.deadline_due < @today');
+  if (q.q) where.push('instr(p.name, @q) > 0');
   const nameKey = hasColumn(db, 'people', 'sort_key') ? 'p.sort_key' : 'p.name';
   const sort =
     q.sortField === 'deadline'
@@ -35,7 +38,7 @@ export function rawMembersPage(db: Database.Database, q: MembersPageQuery, today
         : q.sortField === 'problems'
           ? [`(SELECT count(*) FROM member_findings f WHERE f.record_id = r.id AND f.level = 'error' AND ${ACTIVE})`]
           : [];
-  const params = { today, stage: q.stage ?? 0, limit: q.pageSize ?? 20 };
+  const params = { today, stage: q.stage ?? 0, limit: q.pageSize ?? 20, q: q.q ?? '' };
   const bind = (sql: string) => Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`@${k}`)));
   const countSql = `SELECT count(*) FROM ${LIVE} WHERE ${where.join(' AND ')}`;
   const total = db.prepare(countSql).pluck().get(bind(countSql)) as number;
@@ -88,6 +91,13 @@ export function rawPeoplePage(db: Database.Database, sortField: string, page: nu
      FROM people p LEFT JOIN org_units u ON u.id = p.unit_id WHERE p.deleted_at IS NULL ORDER BY ${column} DESC, p.id DESC LIMIT ? OFFSET ?`,
   ).all(pageSize, (page - 1) * pageSize);
   return db.prepare('SELECT count(*) FROM people WHERE deleted_at IS NULL').pluck().get() as number;
+}
+
+/** The 人员库 search box: a substring of a name, the first page by name and the number found. */
+export function rawPeopleSearch(db: Database.Database, q: string, pageSize = 20): number {
+  const where = 'p.deleted_at IS NULL AND instr(p.name, @q) > 0';
+  db.prepare(`SELECT p.id, p.name, p.gender, p.birth_date, p.id_number, u.name FROM people p LEFT JOIN org_units u ON u.id = p.unit_id WHERE ${where} ORDER BY p.name, p.id LIMIT @limit`).all({ q, limit: pageSize });
+  return db.prepare(`SELECT count(*) FROM people p WHERE ${where}`).pluck().get({ q }) as number;
 }
 
 /** A new 发展档案 with its 递交入党申请书 step, for a person already there: the rows members.create writes. */

@@ -101,8 +101,12 @@ describe('stored judgement of 发展档案', () => {
     await expectConsistent(host, 'members.restoreStep');
     await host.invoke('members.update', { id, leavingSoon: true });
     await expectConsistent(host, 'members.update');
-    await host.invoke('people.update', { id: personId, name: '马晓东', idNumber: makeIdNumber('2008-04-02', '男', 1), ethnicity: '01', occupation: '农牧渔民', education: '31' });
-    await expectConsistent(host, 'people.update (birth date)');
+    const renamedId = makeIdNumber('2008-04-02', '男', 1);
+    await host.invoke('people.update', { id: personId, name: '马小东', idNumber: renamedId, ethnicity: '01', occupation: '农牧渔民', education: '31' });
+    await expectConsistent(host, 'people.update (birth date and name)');
+    // The list's search box finds the file by the new name and number, not the old name.
+    const found = async (q: string) => ((await host.invoke('members.list', { q })) as { total: number }).total;
+    expect([await found('马小东'), await found(renamedId.slice(-6)), await found('马晓东')]).toEqual([1, 1, 0]);
     await host.invoke('members.addExit', { recordId: id, kind: '终止培养', date: '2024-06-01', reason: '本人外出务工' });
     await expectConsistent(host, 'members.addExit');
     const exits = ((await host.invoke('members.get', { id })) as { exits: { id: number }[] }).exits;

@@ -47,6 +47,23 @@ export function judgedFor(ctx: LedgerContext, params: Pick<ReportParams, 'unitId
 }
 
 /**
+ * Like judgedFor, but only the files a condition on member_state (alias s) picks: a report that counts the files
+ * approved in its period, or those past one step, reads those alone instead of every file in the township.
+ */
+export function judgedWhere(ctx: LedgerContext, params: Pick<ReportParams, 'unitIds'>, where: string, whereParams: Record<string, unknown> = {}): Judged[] {
+  const { today } = ensureJudged(ctx);
+  const ids = ctx.sqlite.prepare(`SELECT s.record_id FROM member_state s WHERE ${where}`).pluck().all(whereParams) as number[];
+  if (ids.length === 0) return [];
+  const keep = unitFilter(params);
+  return withStoredJudgement(ctx, loadRecords(ctx, ids).filter((l) => keep(l.person.unitId)), today);
+}
+
+/** The files approved by the 上级党委 (节点17, the date 发展党员 are counted by) within the period. */
+export function judgedApprovedIn(ctx: LedgerContext, params: Pick<ReportParams, 'unitIds'>, period: { from: string; to: string }): Judged[] {
+  return judgedWhere(ctx, params, 's.approved_on >= @from AND s.approved_on <= @to', { from: period.from, to: period.to });
+}
+
+/**
  * The village of each file, for lists that come keyed by file (reminders, findings) and have to be narrowed
  * to the chosen villages without judging every file a second time.
  */

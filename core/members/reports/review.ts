@@ -9,7 +9,8 @@ import { headcountTotals, reportMeta } from '../../reports/meta';
 import type { ReportDefinition, ReportParams } from '../../reports/definition';
 import type { Judged } from '../query';
 import { keyDate } from '../record';
-import { MODULE, judgedFor, unitDisplay } from './common';
+import { MODULE, judgedWhere, unitDisplay } from './common';
+import { STEP_OF_KEY } from '../steps';
 
 export const REVIEW_ID = 'members-review';
 const TITLE = '政治审查情况表';
@@ -72,7 +73,8 @@ export function reviewRows(judged: Judged[]): Record<string, CellInput>[] {
 }
 
 async function build(ctx: LedgerContext, params: ReportParams) {
-  const rows = reviewRows(judgedFor(ctx, params));
+  // Only files that reached 确定发展对象 (the step the 政审 follows) have a row.
+  const rows = reviewRows(judgedWhere(ctx, params, 's.record_id IN (SELECT record_id FROM member_steps WHERE step_no = @step)', { step: STEP_OF_KEY.F }));
   const buffer = await buildReport(reportMeta(ctx, REVIEW_ID, `截至 ${today(ctx)}`), [
     {
       sheetName: TITLE,

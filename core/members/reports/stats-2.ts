@@ -9,7 +9,7 @@ import { reportMeta, reportPeriod } from '../../reports/meta';
 import type { ReportDefinition, ReportParams } from '../../reports/definition';
 import { COUNT_BASIS, admissionIndicators, admittedIn } from '../indicators';
 import type { Judged } from '../query';
-import { MODULE, NO_UNIT, columnNumbers, judgedFor, unitFacts, unitFilter, type UnitFact } from './common';
+import { MODULE, NO_UNIT, columnNumbers, judgedApprovedIn, unitFacts, unitFilter, type UnitFact } from './common';
 import { statsNotes } from './stats';
 
 export const STATS2_ID = 'members-stats-2';
@@ -78,7 +78,7 @@ export function stats2Table(judged: Judged[], units: UnitFact[], period: { from:
 
 async function build(ctx: LedgerContext, params: ReportParams) {
   const period = reportPeriod(ctx, params);
-  const table = stats2Table(judgedFor(ctx, params), unitFacts(ctx), period, unitFilter(params));
+  const table = stats2Table(judgedApprovedIn(ctx, params, period), unitFacts(ctx), period, unitFilter(params));
   const cols = columns(table.target);
   const buffer = await buildReport(reportMeta(ctx, STATS2_ID, period.text), [
     {

@@ -11,7 +11,7 @@ import type { ReportDefinition, ReportParams } from '../../reports/definition';
 import { AGE_BANDS, COUNT_BASIS, admissionIndicators, admittedIn, isCollegeOrAbove } from '../indicators';
 import type { Judged } from '../query';
 import type { MemberRecord } from '../record';
-import { MODULE, columnNumbers, judgedFor } from './common';
+import { MODULE, columnNumbers, judgedApprovedIn } from './common';
 
 export const STATS_ID = 'members-stats';
 const TITLE = '发展党员情况统计表（一）';
@@ -87,7 +87,7 @@ export function statsNotes(extra: string[] = []): string[] {
 
 async function build(ctx: LedgerContext, params: ReportParams) {
   const period = reportPeriod(ctx, params);
-  const table = statsTable(judgedFor(ctx, params), period);
+  const table = statsTable(judgedApprovedIn(ctx, params, period), period);
   const { label: _label, ...totalValues } = table.totals;
   const extra = ['“其中”行是上一行的一部分，不计入合计；“35岁及以下”“大专及以上”两栏分别包含在年龄、学历各栏之中。'];
   if (table.unknownAge) extra.push(`有 ${table.unknownAge} 人未填出生日期，计入总数，未计入年龄各栏。`);

@@ -4,7 +4,7 @@ import { memberRecords, orgUnits, people } from '../../../db/schema';
 import type { LedgerContext } from '../../context';
 import { comparePinyin } from '../../people/pinyin';
 import type { ReportParams } from '../../reports/definition';
-import { loadRecords } from '../load';
+import { loadRecords, type LoadedRecord } from '../load';
 import type { Judged } from '../query';
 import { withStoredJudgement } from '../state-read';
 import { ensureJudged } from '../state-store';
@@ -52,10 +52,16 @@ export function judgedFor(ctx: LedgerContext, params: Pick<ReportParams, 'unitId
  */
 export function judgedWhere(ctx: LedgerContext, params: Pick<ReportParams, 'unitIds'>, where: string, whereParams: Record<string, unknown> = {}): Judged[] {
   const { today } = ensureJudged(ctx);
+  return withStoredJudgement(ctx, loadedWhere(ctx, params, where, whereParams), today);
+}
+
+/** The same files with their facts only, for a report that shows no finding or deadline (no stored judgement read). */
+export function loadedWhere(ctx: LedgerContext, params: Pick<ReportParams, 'unitIds'>, where: string, whereParams: Record<string, unknown> = {}): LoadedRecord[] {
+  ensureJudged(ctx);
   const ids = ctx.sqlite.prepare(`SELECT s.record_id FROM member_state s WHERE ${where}`).pluck().all(whereParams) as number[];
   if (ids.length === 0) return [];
   const keep = unitFilter(params);
-  return withStoredJudgement(ctx, loadRecords(ctx, ids).filter((l) => keep(l.person.unitId)), today);
+  return loadRecords(ctx, ids).filter((l) => keep(l.person.unitId));
 }
 
 /** The files approved by the 上级党委 (节点17, the date 发展党员 are counted by) within the period. */

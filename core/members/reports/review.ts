@@ -7,9 +7,9 @@ import { getSettings } from '../../org/settings';
 import { buildReport, type CellInput, type ReportColumn } from '../../excel/builder';
 import { headcountTotals, reportMeta } from '../../reports/meta';
 import type { ReportDefinition, ReportParams } from '../../reports/definition';
-import type { Judged } from '../query';
 import { keyDate } from '../record';
-import { MODULE, judgedWhere, unitDisplay } from './common';
+import { MODULE, loadedWhere, unitDisplay } from './common';
+import { toMemberRecord, type LoadedRecord } from '../load';
 import { STEP_OF_KEY } from '../steps';
 
 export const REVIEW_ID = 'members-review';
@@ -45,17 +45,18 @@ function afterAllLetters(conclusionDate: string | null | undefined, letterDates:
   return letterDates.every((d) => conclusionDate > d) ? '是' : '否';
 }
 
-export function reviewRows(judged: Judged[]): Record<string, CellInput>[] {
-  return judged
+export function reviewRows(files: LoadedRecord[]): Record<string, CellInput>[] {
+  return files
+    .map((loaded) => ({ loaded, record: toMemberRecord(loaded) }))
     .filter((j) => keyDate(j.record, 'F') !== undefined)
     .map((j, i) => {
       const r = j.loaded.review;
       const letterDates = j.loaded.letters.map((l) => l.date).sort();
       return {
         seq: i + 1,
-        name: j.summary.personName,
-        unitName: unitDisplay(j.summary.unitName),
-        branchName: j.summary.branchName ?? '',
+        name: j.loaded.person.name,
+        unitName: unitDisplay(j.loaded.unitName),
+        branchName: j.loaded.branchName ?? '',
         fDate: keyDate(j.record, 'F'),
         talkDate: r?.talkDate,
         talkBy: r?.talkBy,
@@ -74,7 +75,7 @@ export function reviewRows(judged: Judged[]): Record<string, CellInput>[] {
 
 async function build(ctx: LedgerContext, params: ReportParams) {
   // Only files that reached 确定发展对象 (the step the 政审 follows) have a row.
-  const rows = reviewRows(judgedWhere(ctx, params, 's.record_id IN (SELECT record_id FROM member_steps WHERE step_no = @step)', { step: STEP_OF_KEY.F }));
+  const rows = reviewRows(loadedWhere(ctx, params, 's.record_id IN (SELECT record_id FROM member_steps WHERE step_no = @step)', { step: STEP_OF_KEY.F }));
   const buffer = await buildReport(reportMeta(ctx, REVIEW_ID, `截至 ${today(ctx)}`), [
     {
       sheetName: TITLE,

@@ -1,10 +1,11 @@
 /** Reads 发展档案 from the database and assembles the plain MemberRecord the pure rules judge. */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { branches, memberExits, memberPeriodic, memberRecords, memberReviews, memberSteps, orgUnits, people, reviewLetters } from '../../db/schema';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type Database from 'better-sqlite3';
+import { and, eq, isNull } from 'drizzle-orm';
+import { memberExits, memberPeriodic, memberRecords, memberReviews, memberSteps, people, reviewLetters } from '../../db/schema';
 import type { LedgerContext } from '../context';
 import { notFound } from '../errors';
 import type { MemberRecord, StepEntries, StepPerson } from './record';
+import { rowShape, type RowShape } from './rows';
 import type { StepNo } from './steps';
 
 export type StepRow = typeof memberSteps.$inferSelect;
@@ -40,41 +41,45 @@ function groupBy<T extends { recordId: number }>(rows: T[]): Map<number, T[]> {
   return map;
 }
 
-const IDS = sql.placeholder('ids');
+const RECORD = rowShape(memberRecords, 'r');
+const PERSON = rowShape(people, 'p');
+const STEP = rowShape(memberSteps, 't');
+const REVIEW = rowShape(memberReviews, 't');
+const LETTER = rowShape(reviewLetters, 't');
+const PERIODIC = rowShape(memberPeriodic, 't');
+const EXIT = rowShape(memberExits, 't');
 
-/** The given ids as one bound JSON text: one statement for any number of ids, prepared once per database. */
-const idIn = (column: SQLiteColumn) => inArray(column, sql`(SELECT value FROM json_each(${IDS}))`);
-
-function prepareLoad(ctx: LedgerContext, filtered: boolean) {
-  const where = (column: SQLiteColumn) => (filtered ? idIn(column) : undefined);
-  const db = ctx.db;
+function prepareLoad(sqlite: Database.Database, filtered: boolean) {
+  // The ids come as one bound JSON text: one statement for any number of them, prepared once per database.
+  const only = (column: string) => (filtered ? `AND ${column} IN (SELECT value FROM json_each(@ids))` : '');
+  const rows = (shape: { sql: string }, table: string, extra: string, order: string) =>
+    sqlite.prepare(`SELECT ${shape.sql} FROM ${table} t WHERE 1 ${extra} ${only('t.record_id')} ${order}`).raw();
   return {
-    heads: db
-      .select({ record: memberRecords, person: people, unitName: orgUnits.name, branchName: branches.name })
-      .from(memberRecords)
-      .innerJoin(people, eq(people.id, memberRecords.personId))
-      .leftJoin(orgUnits, eq(orgUnits.id, people.unitId))
-      .leftJoin(branches, eq(branches.id, memberRecords.branchId))
-      .where(and(isNull(memberRecords.deletedAt), isNull(people.deletedAt), where(memberRecords.id)))
-      .orderBy(asc(orgUnits.sortOrder), asc(memberRecords.id))
-      .prepare(),
-    steps: db.select().from(memberSteps).where(where(memberSteps.recordId)).orderBy(asc(memberSteps.stepNo)).prepare(),
-    reviews: db.select().from(memberReviews).where(where(memberReviews.recordId)).prepare(),
-    letters: db.select().from(reviewLetters).where(where(reviewLetters.recordId)).orderBy(asc(reviewLetters.date)).prepare(),
-    periodic: db.select().from(memberPeriodic).where(and(where(memberPeriodic.recordId), isNull(memberPeriodic.deletedAt))).orderBy(asc(memberPeriodic.date)).prepare(),
-    exits: db.select().from(memberExits).where(where(memberExits.recordId)).orderBy(asc(memberExits.date)).prepare(),
+    heads: sqlite
+      .prepare(
+        `SELECT ${RECORD.sql}, ${PERSON.sql}, u.name, b.name FROM member_records r
+         JOIN people p ON p.id = r.person_id LEFT JOIN org_units u ON u.id = p.unit_id LEFT JOIN branches b ON b.id = r.branch_id
+         WHERE r.deleted_at IS NULL AND p.deleted_at IS NULL ${only('r.id')} ORDER BY u.sort_order, r.id`,
+      )
+      .raw(),
+    steps: rows(STEP, 'member_steps', '', 'ORDER BY t.step_no'),
+    reviews: rows(REVIEW, 'member_reviews', '', ''),
+    letters: rows(LETTER, 'review_letters', '', 'ORDER BY t.date'),
+    periodic: rows(PERIODIC, 'member_periodic', 'AND t.deleted_at IS NULL', 'ORDER BY t.date'),
+    exits: rows(EXIT, 'member_exits', '', 'ORDER BY t.date'),
   };
 }
 
 type LoadStatements = ReturnType<typeof prepareLoad>;
-// Building and preparing six queries cost more than running them for one file: every write loads its file.
 const loadStatements = new WeakMap<object, { some: LoadStatements; all: LoadStatements }>();
 
 function statementsOf(ctx: LedgerContext) {
   let s = loadStatements.get(ctx.sqlite);
-  if (!s) loadStatements.set(ctx.sqlite, (s = { some: prepareLoad(ctx, true), all: prepareLoad(ctx, false) }));
+  if (!s) loadStatements.set(ctx.sqlite, (s = { some: prepareLoad(ctx.sqlite, true), all: prepareLoad(ctx.sqlite, false) }));
   return s;
 }
+
+const built = <T>(statement: Database.Statement, params: object, shape: RowShape<T>): T[] => (statement.all(params) as unknown[][]).map((row) => shape.build(row));
 
 /**
  * Loads every live record (or the given ids) with a fixed number of queries, not one per record, so the list,
@@ -84,13 +89,18 @@ export function loadRecords(ctx: LedgerContext, ids?: number[]): LoadedRecord[] 
   const statements = statementsOf(ctx);
   const q = ids ? statements.some : statements.all;
   const params = ids ? { ids: JSON.stringify(ids) } : {};
-  const heads = q.heads.all(params);
+  const heads = (q.heads.all(params) as unknown[][]).map((row) => ({
+    record: RECORD.build(row),
+    person: PERSON.build(row, RECORD.width),
+    unitName: row[RECORD.width + PERSON.width] as string | null,
+    branchName: row[RECORD.width + PERSON.width + 1] as string | null,
+  }));
   if (heads.length === 0) return [];
-  const steps = groupBy(q.steps.all(params));
-  const reviews = new Map(q.reviews.all(params).map((r) => [r.recordId, r]));
-  const letters = groupBy(q.letters.all(params));
-  const periodic = groupBy(q.periodic.all(params));
-  const exits = groupBy(q.exits.all(params));
+  const steps = groupBy(built(q.steps, params, STEP));
+  const reviews = new Map(built(q.reviews, params, REVIEW).map((r) => [r.recordId, r]));
+  const letters = groupBy(built(q.letters, params, LETTER));
+  const periodic = groupBy(built(q.periodic, params, PERIODIC));
+  const exits = groupBy(built(q.exits, params, EXIT));
   return heads.map((h) => ({
     ...h,
     steps: steps.get(h.record.id) ?? [],

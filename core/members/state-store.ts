@@ -130,6 +130,11 @@ export function rejudgeInChunks(ctx: LedgerContext, ids: readonly number[], onCh
 export function ensureJudged(ctx: LedgerContext): { table: RuleTable; today: string } {
   const table = ruleTableInForce(ctx);
   const now = today(ctx);
+  if (!judgementsFresh(ctx, table, now)) inTransaction(ctx, () => rejudgeInChunks(ctx, staleRecordIds(ctx, table, now)));
+  return { table, today: now };
+}
+
+function judgementsFresh(ctx: LedgerContext, table: RuleTable, now: string): boolean {
   const probe = ctx.sqlite
     .prepare(
       `SELECT (SELECT min(rules_version) FROM member_state) AS minVersion, (SELECT max(rules_version) FROM member_state) AS maxVersion,
@@ -137,17 +142,31 @@ export function ensureJudged(ctx: LedgerContext): { table: RuleTable; today: str
               (SELECT max(r.id) FROM member_records r JOIN people p ON p.id = r.person_id AND p.deleted_at IS NULL WHERE r.deleted_at IS NULL) AS lastRecord`,
     )
     .get() as { minVersion: number | null; maxVersion: number | null; until: string | null; lastJudged: number | null; lastRecord: number | null };
-  const fresh =
+  return (
     probe.lastRecord === null ||
-    (probe.minVersion === table.version && probe.maxVersion === table.version && probe.until !== null && probe.until >= now && probe.lastJudged !== null && probe.lastJudged >= probe.lastRecord);
-  if (!fresh) inTransaction(ctx, () => rejudgeInChunks(ctx, staleRecordIds(ctx, table, now)));
-  return { table, today: now };
+    (probe.minVersion === table.version && probe.maxVersion === table.version && probe.until !== null && probe.until >= now && probe.lastJudged !== null && probe.lastJudged >= probe.lastRecord)
+  );
 }
 
-/** At open: judges any live file that has no stored judgement or a stale one (a database from before it was stored). */
+/**
+ * At open: judges any live file that has no stored judgement or a stale one (a database from before it was
+ * stored, or one an older build wrote to). The index probe of ensureJudged and a count of live files against
+ * stored rows answer "nothing to do" in a few milliseconds; only when they disagree is every file compared.
+ */
 export function repairJudgements(ctx: LedgerContext): number {
   const table = ruleTableInForce(ctx);
   const now = today(ctx);
+  if (judgementsFresh(ctx, table, now)) {
+    const counts = ctx.sqlite
+      .prepare(
+        `SELECT (SELECT count(*) FROM member_state) AS stored,
+                -- Files not deleted, less those of deleted people: two index looks instead of a join over every file.
+                (SELECT count(*) FROM member_records WHERE deleted_at IS NULL)
+                  - (SELECT count(*) FROM member_records r WHERE r.deleted_at IS NULL AND r.person_id IN (SELECT id FROM people WHERE deleted_at IS NOT NULL)) AS live`,
+      )
+      .get() as { stored: number; live: number };
+    if (counts.stored === counts.live) return 0;
+  }
   const ids = staleRecordIds(ctx, table, now);
   return ids.length ? inTransaction(ctx, () => rejudgeInChunks(ctx, ids)) : 0;
 }

@@ -1,12 +1,17 @@
 /**
- * Cold open to first answer: a fresh `node --import tsx` process opens a LedgerHost on an existing data folder and
- * answers `people.list`. Beside it, the raw baseline: a fresh process that opens the same file with better-sqlite3
+ * Cold open to first answer: a fresh `node` process loads the ledger's core as the desktop app runs it (one bundle,
+ * built here with esbuild as electron-vite bundles the main process; not TypeScript compiled on the fly by tsx,
+ * whose loader alone takes most of a second), opens a LedgerHost on an existing data folder and answers
+ * `people.list`. Beside it, the raw baseline: a fresh `node` process that opens the same file with better-sqlite3
  * and runs the page query. Both report the time since their process began (performance.now()), median of 5.
  * Given a data folder (the bench's district), it opens that; else it makes a demo township of its own.
  * Usage: npx tsx tests/bench/cold-open.ts
  */
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { tempDir } from '../helpers/ledger';
 import { LedgerHost } from '../../core/host';
 import { generateDemo } from '../../core/demo/generate';
@@ -14,9 +19,9 @@ import { generateDemo } from '../../core/demo/generate';
 export const COLD_OPEN_TARGET_MS = 400;
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
-const HOST_PROBE = `
-const { LedgerHost } = await import(${JSON.stringify(resolve(ROOT, 'core/host.ts'))});
-const host = new LedgerHost({ dataDir: process.argv[1] });
+const hostProbe = (bundle: string) => `
+const { LedgerHost } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
+const host = new LedgerHost({ dataDir: process.argv[1], migrationsDir: ${JSON.stringify(resolve(ROOT, 'db/migrations'))} });
 await host.start();
 const r = await host.call('people.list', { pageSize: 20 });
 if (!r.ok) throw new Error(JSON.stringify(r.error));
@@ -24,7 +29,7 @@ console.log(performance.now().toFixed(1));
 await host.close();
 `;
 const RAW_PROBE = `
-const { default: Database } = await import('better-sqlite3');
+const { default: Database } = await import(${JSON.stringify(pathToFileURL(resolve(ROOT, 'node_modules/better-sqlite3/lib/index.js')).href)});
 const db = new Database(process.argv[1] + '/ledger.db');
 db.pragma('journal_mode = WAL');
 db.prepare('SELECT * FROM people WHERE deleted_at IS NULL ORDER BY updated_at DESC LIMIT 20').all();
@@ -34,14 +39,40 @@ db.close();
 `;
 
 function probe(code: string, dataDir: string): number {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code, dataDir], { cwd: ROOT, encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', code, dataDir], { cwd: ROOT, encoding: 'utf8' });
   return Number(out.trim().split('\n').pop());
+}
+
+/**
+ * core/host.ts and everything it imports as ES modules, packages left outside and each dynamic import its own chunk
+ * (so exceljs loads with the first report), as electron-vite builds the main process.
+ */
+async function bundleHost(outDir: string): Promise<string> {
+  await build({
+    entryPoints: { host: resolve(ROOT, 'core/host.ts') },
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outdir: outDir,
+    outExtension: { '.js': '.mjs' },
+    logLevel: 'error',
+  });
+  return join(outDir, 'host.mjs');
 }
 
 export async function measureColdOpen(runs = 5, dataDir?: string): Promise<{ host: number[]; raw: number[] }> {
   const tmp = dataDir ? null : tempDir('ledger-bench-cold-');
   const dir = dataDir ?? tmp!.dir;
+  // Inside the project (.tmp is ignored), so the bundle's bare imports (better-sqlite3, drizzle-orm …) resolve
+  // from its node_modules, as the app's do.
+  mkdirSync(join(ROOT, '.tmp'), { recursive: true });
+  const bundleDir = mkdtempSync(join(ROOT, '.tmp', 'bench-host-'));
+  const out = { dir: bundleDir, cleanup: () => rmSync(bundleDir, { recursive: true, force: true }) };
   try {
+    const HOST_PROBE = hostProbe(await bundleHost(out.dir));
     if (tmp) {
       const host = new LedgerHost({ dataDir: dir });
       await host.start();
@@ -59,6 +90,7 @@ export async function measureColdOpen(runs = 5, dataDir?: string): Promise<{ hos
     return times;
   } finally {
     tmp?.cleanup();
+    out.cleanup();
   }
 }
 

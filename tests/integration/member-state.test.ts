@@ -138,6 +138,26 @@ describe('stored judgement of 发展档案', () => {
     ]);
   });
 
+  it('is rebuilt at open when rows are missing: one lost from the middle, or the whole table', async () => {
+    const host = await open();
+    for (const [i, name] of ['马晓东', '韩秀英', '李建国'].entries()) {
+      const personId = await person(host, name, '1996-04-02', i + 1);
+      await host.invoke('members.create', { personId, applicationDate: '2025-03-10' });
+    }
+    const total = async () => ((await host.invoke('members.list', {})) as { total: number }).total;
+    const middle = host.context.sqlite.prepare('SELECT min(record_id) FROM member_state').pluck().get();
+    host.context.sqlite.prepare('DELETE FROM member_state WHERE record_id = ?').run(middle);
+    await host.close();
+    await host.start();
+    expect(await total()).toBe(3);
+    await expectConsistent(host, 'a row rebuilt at open');
+    host.context.sqlite.exec('DELETE FROM member_findings; DELETE FROM member_deadlines; DELETE FROM member_state;');
+    await host.close();
+    await host.start();
+    expect(await total()).toBe(3);
+    await expectConsistent(host, 'the tables rebuilt at open');
+  });
+
   it('stays true on the demo data as the days go by, a year and more ahead', async () => {
     const host = await open();
     generateDemo(host.context, { peoplePerUnit: 30 });

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Unit } from '../../../core/org/schemas';
-import { call } from '../api/client';
+import { firstCall } from '../api/client';
 import { useNotify } from './useNotify';
 
 /** The village/community list is small (tens of rows), so pages simply fetch it whole. */
@@ -11,7 +11,7 @@ export function useUnits(includeRetired = false) {
   const reload = useCallback(async () => {
     setLoading(true);
     try {
-      setUnits(await call('org.listUnits', { includeRetired }));
+      setUnits(await firstCall('org.listUnits', { includeRetired }));
     } catch (err) {
       fail(err);
     } finally {

@@ -1,16 +1,28 @@
 import { Layout, Menu, Typography } from 'antd';
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../components/session';
 import { DemoBanner } from './DemoBanner';
 import { PageLoadBoundary, PageLoading } from './lazyPage';
-import { MODULES } from './menu';
+import { MODULES, preloadPage, warmPage } from './menu';
 
 export function AppShell() {
   const { settings, status } = useSession();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const current = MODULES.filter((m) => m.path === '/' ? pathname === '/' : pathname.startsWith(m.path)).map((m) => m.path);
+
+  // Once the first page has drawn and the browser is idle, every other page's code is fetched and run ahead, so a
+  // click on the menu draws its page instead of waiting for its code first.
+  useEffect(() => {
+    const preloadAll = () => MODULES.forEach((m) => preloadPage(m.path));
+    const idle = window.requestIdleCallback?.(preloadAll, { timeout: 3000 });
+    const timer = idle === undefined ? window.setTimeout(preloadAll, 1000) : undefined;
+    return () => {
+      if (idle !== undefined) window.cancelIdleCallback(idle);
+      if (timer !== undefined) window.clearTimeout(timer);
+    };
+  }, []);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -22,7 +34,11 @@ export function AppShell() {
             mode="inline"
             selectedKeys={current}
             items={MODULES.map((m) => ({ key: m.path, icon: m.icon, label: m.label }))}
-            onClick={({ key }) => navigate(key)}
+            onClick={({ key }) => {
+              // The page's first data is asked for now, beside its drawing, not after it.
+              if (key !== pathname) warmPage(key);
+              navigate(key);
+            }}
             style={{ borderInlineEnd: 'none' }}
           />
         </Layout.Sider>

@@ -1,6 +1,7 @@
 import { ApartmentOutlined, FileExcelOutlined, FlagOutlined, HistoryOutlined, HomeOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import { warmHome } from '../pages/home/warm';
+import { warmPeople } from '../pages/people/warm';
 import { lazyPage } from './lazyPage';
 
 // One chunk per page, loaded on its first visit.
@@ -24,7 +25,7 @@ export interface ModuleEntry {
 /** New modules (发展党员, 后备人才, 服务中心 …) join by adding one entry here. */
 export const MODULES: ModuleEntry[] = [
   { path: '/', label: '首页', icon: <HomeOutlined />, page: HomePage, warm: warmHome },
-  { path: '/people', label: '人员库', icon: <TeamOutlined />, page: PeoplePage },
+  { path: '/people', label: '人员库', icon: <TeamOutlined />, page: PeoplePage, warm: warmPeople },
   // Not /members/check: the shell highlights every entry whose path prefixes the current one.
   { path: '/members', label: '发展党员', icon: <FlagOutlined />, page: MembersPage },
   { path: '/compliance', label: '合规检查', icon: <SafetyCertificateOutlined />, page: CompliancePage },

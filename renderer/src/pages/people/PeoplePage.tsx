@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { call } from '../../api/client';
+import { call, firstCall, warm } from '../../api/client';
 import { remotePagination, sortFromTable } from '../../components/remoteTable';
 import { useNotify } from '../../components/useNotify';
 import { useUnits } from '../../components/useUnits';
@@ -10,7 +10,7 @@ import { peopleColumns, type PersonRow } from './peopleColumns';
 import { PeopleFilters, type PeopleFilterValues } from './PeopleFilters';
 import { PersonForm } from './PersonForm';
 import { stageTitle } from '../members/labels';
-import { hasPeopleFilters, peopleViewParams, readPeopleView, type PeopleSortField, type PeopleView } from './peopleParams';
+import { hasPeopleFilters, peopleListInput, peopleViewParams, readPeopleView, type PeopleSortField, type PeopleView } from './peopleParams';
 
 /** Remote paging, sorting and filtering only: a township can hold 10,000+ people and the list must stay instant. */
 export function PeoplePage() {
@@ -31,16 +31,24 @@ export function PeoplePage() {
   useEffect(() => {
     const ticket = ++latest.current;
     setLoading(true);
-    call('people.list', { ...filters, q: filters.q || null, deleted, sortField: sort.field, sortOrder: sort.order, ...page })
+    // The answer a filter change or the menu click already asked for, if there is one (see show and warmPeople).
+    firstCall('people.list', peopleListInput(view))
       .then((result) => {
         // A slow answer to an older query must not overwrite a newer one.
         if (ticket === latest.current) setData(result);
       })
       .catch(fail)
       .finally(() => ticket === latest.current && setLoading(false));
-  }, [filters, deleted, sort, page, version, fail]);
+  }, [view, version, fail]);
 
-  const show = (next: Partial<PeopleView>) => setParams(peopleViewParams({ ...view, ...next }), { replace: true });
+  const show = (next: Partial<PeopleView>) => {
+    const nextView = { ...view, ...next };
+    const nextParams = new URLSearchParams(peopleViewParams(nextView));
+    if (nextParams.toString() === params.toString()) return;
+    // Asked for at once: the address change reaches the effect above only after React has redrawn.
+    warm('people.list', peopleListInput(readPeopleView(nextParams)));
+    setParams(nextParams, { replace: true });
+  };
   const changeFilters = (patch: Partial<PeopleFilterValues>) => show({ filters: { ...filters, ...patch }, page: { ...page, page: 1 } });
   const setDeleted = (on: boolean) => show({ deleted: on, page: { ...page, page: 1 } });
 

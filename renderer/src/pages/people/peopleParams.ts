@@ -67,6 +67,11 @@ export function peopleViewParams(v: PeopleView): Record<string, string> {
   return out;
 }
 
+/** What people.list is asked for a view: the page's own call and the early one started beside it use the same. */
+export function peopleListInput(v: PeopleView): MethodInput<'people.list'> {
+  return { ...v.filters, q: v.filters.q || null, deleted: v.deleted, sortField: v.sort.field, sortOrder: v.sort.order, ...v.page };
+}
+
 export function hasPeopleFilters(f: PeopleFilterValues): boolean {
   return Object.values(f).some((v) => v !== null && v !== '');
 }

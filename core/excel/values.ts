@@ -27,13 +27,26 @@ export function cellValue(col: { type?: ColumnType }, raw: CellInput): string | 
 }
 
 /** 'YYYY-MM-DD' (a time after it is dropped: dates are to the day) as a Date at UTC midnight, which exceljs writes as a whole serial. */
+const excelDates = new Map<string, Date | null>();
+
+/**
+ * A YYYY-MM-DD text as the Excel date it is, or null. Cached by text: a district 花名册 converts half a million step
+ * dates, drawn from a few thousand days. The Date objects are shared, so no caller may change one.
+ */
 export function excelDate(raw: CellInput): Date | null {
   if (typeof raw !== 'string') return null;
+  const known = excelDates.get(raw);
+  if (known !== undefined) return known;
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:$|[ T])/.exec(raw);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? date : null;
+  let date: Date | null = null;
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const candidate = new Date(Date.UTC(y, mo - 1, d));
+    date = candidate.getUTCFullYear() === y && candidate.getUTCMonth() === mo - 1 && candidate.getUTCDate() === d ? candidate : null;
+  }
+  if (excelDates.size >= 50_000) excelDates.clear();
+  excelDates.set(raw, date);
+  return date;
 }
 
 /** The text a reader sees, for measuring widths (a percent shows as "12.5%", money with separators). */

@@ -39,15 +39,8 @@ export function unitFilter(params: Pick<ReportParams, 'unitIds'>): (unitId: numb
   return (unitId) => !wanted || (unitId !== null && unitId !== undefined && wanted.has(unitId));
 }
 
-/** The files of the chosen villages with their stored judgement, in village order (as loaded) and then by file. */
-export function judgedFor(ctx: LedgerContext, params: Pick<ReportParams, 'unitIds'>): Judged[] {
-  const { today } = ensureJudged(ctx);
-  const keep = unitFilter(params);
-  return withStoredJudgement(ctx, loadRecords(ctx).filter((l) => keep(l.person.unitId)), today);
-}
-
 /**
- * Like judgedFor, but only the files a condition on member_state (alias s) picks: a report that counts the files
+ * The files with their stored judgement, but only the files a condition on member_state (alias s) picks: a report that counts the files
  * approved in its period, or those past one step, reads those alone instead of every file in the township.
  */
 export function judgedWhere(ctx: LedgerContext, params: Pick<ReportParams, 'unitIds'>, where: string, whereParams: Record<string, unknown> = {}): Judged[] {

@@ -5,14 +5,13 @@
  */
 import { today, type LedgerContext } from '../../context';
 import { buildReport, type CellInput, type ReportColumn, type ReportSheet } from '../../excel/builder';
-import { maskIdNumber } from '../../people/idcard';
 import { EDUCATION_LABELS, ETHNICITY_LABELS } from '../../people/roster-report';
 import type { ReportDefinition, ReportParams } from '../../reports/definition';
 import { asOf, headcountTotals, reportMeta } from '../../reports/meta';
 import type { MemberStatus } from '../derived';
-import type { Judged } from '../query';
 import { STAGES, STEPS } from '../steps';
-import { MODULE, STAGE_NUMERALS, judgedFor, stageHeader, unitDisplay } from './common';
+import { MODULE, STAGE_NUMERALS, stageHeader } from './common';
+import { rosterData } from './roster-data';
 
 export const ROSTER_ID = 'members-roster';
 const TITLE = '发展党员花名册（全程纪实台账）';
@@ -45,7 +44,7 @@ const IN_PROGRESS = new Set<MemberStatus>(['入党申请人', '入党积极分�
  * 发展对象 may be in stage 三 or 四; a finished or ended file shows its status alone. The code is the status
  * and the stage together, so each printed wording has one code.
  */
-function statusCode(status: MemberStatus, stage: number | null): string {
+export function statusCode(status: MemberStatus, stage: number | null): string {
   return IN_PROGRESS.has(status) && stage ? `${STATUS_CODES[status]}.${stage}` : STATUS_CODES[status];
 }
 
@@ -80,54 +79,9 @@ const COLUMNS: ReportColumn[] = [
   { key: 'violations', header: '违规数', type: 'int', width: 6, align: 'center', total: 'sum' },
 ];
 
-function reasonsText(j: Judged): string {
-  return j.loaded.steps
-    .filter((s) => s.overrideReason?.trim())
-    .map((s) => `第${s.stepNo}节点：${s.overrideReason!.trim()}`)
-    .join('；');
-}
-
-export function rosterRows(judged: Judged[], mask: boolean): Record<string, CellInput>[] {
-  return judged.map((j, i) => {
-    const p = j.loaded.person;
-    const review = j.loaded.review;
-    const row: Record<string, CellInput> = {
-      seq: i + 1,
-      unitName: unitDisplay(j.summary.unitName),
-      branchName: j.summary.branchName ?? '',
-      name: p.name,
-      gender: p.gender,
-      ethnicity: p.ethnicity,
-      birthDate: p.birthDate,
-      idNumber: mask ? maskIdNumber(p.idNumber) : p.idNumber,
-      education: p.education ?? '',
-      occupation: p.occupation ?? '',
-      status: statusCode(j.summary.status as MemberStatus, j.summary.stage),
-      stage: j.summary.stage,
-      reviewResult: review?.conclusionResult ?? '',
-      reviewDate: review?.conclusionDate ?? '',
-      probationEnd: j.summary.probationEnd ?? '',
-      reasons: reasonsText(j),
-      violations: j.violations.length,
-    };
-    // The dates as entered: the 政审 结论 has its own columns, so step 10 shows the step's own date.
-    for (const s of j.loaded.steps) row[stepKey(s.stepNo)] = s.date;
-    return row;
-  });
-}
-
 async function build(ctx: LedgerContext, params: ReportParams) {
   // Files come in village order; within a village the earliest application first, as the paper 台账 runs.
-  const judged = judgedFor(ctx, params);
-  const villageRank = new Map<number | null, number>();
-  for (const j of judged) if (!villageRank.has(j.loaded.person.unitId)) villageRank.set(j.loaded.person.unitId, villageRank.size);
-  judged.sort(
-    (a, b) =>
-      villageRank.get(a.loaded.person.unitId)! - villageRank.get(b.loaded.person.unitId)! ||
-      (a.summary.dates['1'] ?? '').localeCompare(b.summary.dates['1'] ?? '') ||
-      a.summary.id - b.summary.id,
-  );
-  const rows = rosterRows(judged, params.maskIdNumbers !== false);
+  const rows = rosterData(ctx, params, statusCode, stepKey);
   const meta = { ...reportMeta(ctx, ROSTER_ID, asOf(today(ctx))), paper: params.paper ?? ROSTER_PAPER };
   const buffer = await buildReport(meta, [rosterSheet(rows)]);
   return { buffer, rowCount: rows.length };

@@ -20,9 +20,23 @@ function latestVersion(ctx: LedgerContext): number {
   return Math.max(DEFAULT_RULE_TABLE.version, ...storedTables(ctx).map((t) => t.version));
 }
 
-/** A record is always judged by the table in force today; before any edit that is the shipped default. */
+const inForce = new WeakMap<object, { key: string; table: RuleTable }>();
+
+/**
+ * A record is always judged by the table in force today; before any edit that is the shipped default. Every write
+ * and read asks for it, so it is kept per database until a version is added or the day changes (the key is read
+ * from the newest row; versions are only ever added).
+ */
 export function ruleTableInForce(ctx: LedgerContext): RuleTable {
-  return tableInForce([DEFAULT_RULE_TABLE, ...storedTables(ctx)], today(ctx)) ?? DEFAULT_RULE_TABLE;
+  // The newest version's whole row is part of the key: a version saved and rolled back, then saved again with other
+  // rules under the same number, is not mistaken for the cached one.
+  const newest = ctx.sqlite.prepare("SELECT (SELECT count(*) FROM rule_tables) || ':' || version || ':' || effective_date || ':' || rules FROM rule_tables ORDER BY version DESC LIMIT 1").pluck().get() as string | undefined;
+  const key = `${today(ctx)}|${newest ?? ''}`;
+  const cached = inForce.get(ctx.sqlite);
+  if (cached?.key === key) return cached.table;
+  const table = tableInForce([DEFAULT_RULE_TABLE, ...storedTables(ctx)], today(ctx)) ?? DEFAULT_RULE_TABLE;
+  inForce.set(ctx.sqlite, { key, table });
+  return table;
 }
 
 export function describeRuleTable(ctx: LedgerContext, table: RuleTable) {

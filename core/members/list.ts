@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { LedgerContext } from '../context';
 import type { RecordSortField, recordQuery } from './schemas';
 import { summariesOf } from './state-read';
+import { pageAcross } from '../schema/paging';
 import { hasFindings, refreshProblemRanks } from './problem-rank';
 import { ensureJudged } from './state-store';
 
@@ -93,20 +94,12 @@ function villageOrderPage(ctx: LedgerContext, where: { sql: string; params: Para
   }
   const ordered = [...buckets.values()].sort((a, b) => (descending ? b.order - a.order : a.order - b.order));
   const total = ordered.reduce((sum, b) => sum + b.count, 0);
-  const ids: number[] = [];
-  let skip = offset;
-  for (const bucket of ordered) {
-    if (ids.length >= limit) break;
-    if (skip >= bucket.count) {
-      skip -= bucket.count;
-      continue;
-    }
+  const ids = pageAcross(ordered, offset, limit, (bucket, rest, skip) => {
     const known = bucket.unitIds.filter((u): u is number => u !== null);
     const inBucket = [known.length ? `s.unit_id IN (${known.join(',')})` : '', bucket.unitIds.includes(null) ? 's.unit_id IS NULL' : ''].filter(Boolean).join(' OR ');
     const pageSql = `SELECT s.record_id FROM member_state s WHERE (${inBucket}) AND ${where.sql} ORDER BY s.record_id ${descending ? 'DESC' : 'ASC'} LIMIT @limit OFFSET @offset`;
-    ids.push(...(ctx.sqlite.prepare(pageSql).pluck().all(bound(pageSql, { ...where.params, limit: limit - ids.length, offset: skip })) as number[]));
-    skip = 0;
-  }
+    return ctx.sqlite.prepare(pageSql).pluck().all(bound(pageSql, { ...where.params, limit: rest, offset: skip })) as number[];
+  });
   return { total, ids };
 }
 

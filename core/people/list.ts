@@ -9,6 +9,7 @@ import type { LedgerContext } from '../context';
 import { maskIdNumber } from './idcard';
 import { UNIT_INDEX, SEARCH_INDEX, columnFilters, countedFilters, orderBy, searchPlan, sortIndex, sortOf, type Direction, type Fragment, type PeopleQuery } from './list-sql';
 import { personColumns, withMismatch } from './service';
+import { pageAcross } from '../schema/paging';
 
 interface Selection {
   /** FROM … WHERE …, with `p` the people table and `u` its unit where joined. */
@@ -72,18 +73,7 @@ function unitOrderPage(ctx: LedgerContext, where: string, params: unknown[], dir
     { s: withUnit, order: orderBy('unitName', dir), count: total - noUnitCount },
   ];
   if (dir === 'DESC') segments.reverse();
-  const out: number[] = [];
-  let skip = offset;
-  for (const seg of segments) {
-    if (out.length >= limit) break;
-    if (skip >= seg.count) {
-      skip -= seg.count;
-      continue;
-    }
-    out.push(...page(ctx, seg.s, seg.order, limit - out.length, skip));
-    skip = 0;
-  }
-  return out;
+  return pageAcross(segments, offset, limit, (seg, rest, skip) => page(ctx, seg.s, seg.order, rest, skip));
 }
 
 /**

@@ -3,16 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { APP_NAME, buildReport, uniqueSheetName, type ReportMeta, type ReportSheet } from '../../../core/excel/builder';
 import { readFileMeta } from '../../../core/excel/machine';
 import { readWorkbook, sheetByName, type WorkbookData } from '../../../core/excel/read';
+import { REPORT_META } from '../../helpers/report-meta';
 
 const meta: ReportMeta = {
+  ...REPORT_META,
   reportId: 'test-stats',
-  unitName: '中共湟中区多巴镇委员会',
   period: '2026-01-01 至 2026-11-27',
-  filledDate: '2026-11-27',
-  fillerName: '张明',
-  reviewerName: '李红梅',
-  phone: '0971-2231234',
-  fonts: { title: '方正小标宋简体', header: '黑体', body: '宋体' },
+  fonts: { ...REPORT_META.fonts, title: '方正小标宋简体' },
 };
 
 /** A 党内统计-style sheet: one flat column, two grouped blocks, a money column and a date column. */

@@ -1,17 +1,11 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { buildReport, type ReportMeta, type ReportSheet } from '../../../core/excel/builder';
+import { buildReport, type ReportSheet } from '../../../core/excel/builder';
 import { columnPoints, planPages, printableWidth } from '../../../core/excel/print';
 import { zipEntry } from '../../helpers/zip';
+import { REPORT_META } from '../../helpers/report-meta';
 
-const meta: ReportMeta = {
-  unitName: '中共湟中区多巴镇委员会',
-  filledDate: '2026-11-27',
-  fillerName: '张明',
-  reviewerName: '李红梅',
-  phone: '0971-2231234',
-  fonts: { title: '黑体', header: '黑体', body: '宋体' },
-};
+const meta = REPORT_META;
 
 /** A 台账 shape: four identifying columns, then five groups of date columns, far wider than any paper. */
 function ledger(): ReportSheet {

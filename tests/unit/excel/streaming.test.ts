@@ -3,18 +3,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildReport, writeReportFile, type ReportMeta, type ReportSheet } from '../../../core/excel/builder';
+import { buildReport, writeReportFile, type ReportSheet } from '../../../core/excel/builder';
 import { readWorkbook, sheetByName } from '../../../core/excel/read';
 import { tempDir } from '../../helpers/ledger';
+import { REPORT_META } from '../../helpers/report-meta';
 
-const meta: ReportMeta = {
-  unitName: '中共湟中区多巴镇委员会',
-  filledDate: '2026-11-27',
-  fillerName: '张明',
-  reviewerName: '李红梅',
-  phone: '0971-2231234',
-  fonts: { title: '黑体', header: '黑体', body: '宋体' },
-};
+const meta = REPORT_META;
 
 function roster(count: number): ReportSheet {
   return {

@@ -1,7 +1,7 @@
 /** What the 发展党员 reports share: the judged files of the chosen villages, unit facts and labels. */
 import { eq } from 'drizzle-orm';
 import { memberRecords, orgUnits, people } from '../../../db/schema';
-import type { LedgerContext } from '../../context';
+import { today as todayOf, type LedgerContext } from '../../context';
 import { comparePinyin } from '../../people/pinyin';
 import type { ReportParams } from '../../reports/definition';
 import { loadRecords, type LoadedRecord } from '../load';
@@ -44,8 +44,9 @@ export function unitFilter(params: Pick<ReportParams, 'unitIds'>): (unitId: numb
  * approved in its period, or those past one step, reads those alone instead of every file in the township.
  */
 export function judgedWhere(ctx: LedgerContext, params: Pick<ReportParams, 'unitIds'>, where: string, whereParams: Record<string, unknown> = {}): Judged[] {
-  const { today } = ensureJudged(ctx);
-  return withStoredJudgement(ctx, loadedWhere(ctx, params, where, whereParams), today);
+  // loadedWhere has made the stored judgements current for today.
+  const files = loadedWhere(ctx, params, where, whereParams);
+  return withStoredJudgement(ctx, files, todayOf(ctx));
 }
 
 /** The same files with their facts only, for a report that shows no finding or deadline (no stored judgement read). */

@@ -12,6 +12,31 @@ import { ensureJudged } from '../state-store';
 import { FINDING_ACTIVE } from '../state-read';
 import { unitDisplay } from './common';
 
+export const stepKey = (no: number) => `step${no}`;
+
+/** Stable codes for the status in `_data`; the district reads the labels from `_meta`. */
+export const STATUS_CODES: Record<MemberStatus, string> = {
+  未开始: 'notStarted',
+  入党申请人: 'applicant',
+  入党积极分子: 'activist',
+  发展对象: 'candidate',
+  预备党员: 'probationary',
+  正式党员: 'full',
+  已终止培养: 'terminated',
+  已取消预备党员资格: 'cancelled',
+};
+
+export const IN_PROGRESS = new Set<MemberStatus>(['入党申请人', '入党积极分子', '发展对象', '预备党员']);
+
+/**
+ * The printed status: where a file in progress stands also names its stage ("发展对象（第四阶段）"), as a
+ * 发展对象 may be in stage 三 or 四; a finished or ended file shows its status alone. The code is the status
+ * and the stage together, so each printed wording has one code.
+ */
+export function statusCode(status: MemberStatus, stage: number | null): string {
+  return IN_PROGRESS.has(status) && stage ? `${STATUS_CODES[status]}.${stage}` : STATUS_CODES[status];
+}
+
 type RosterSqlRow = [
   unitName: string | null,
   branchName: string | null,
@@ -39,8 +64,6 @@ type RosterSqlRow = [
 export function rosterData(
   ctx: LedgerContext,
   params: Pick<ReportParams, 'unitIds' | 'maskIdNumbers'>,
-  statusCode: (status: MemberStatus, stage: number) => string,
-  stepKey: (no: number) => string,
 ): Record<string, CellInput>[] {
   const { today } = ensureJudged(ctx);
   const units = params.unitIds?.length ? `AND p.unit_id IN (${params.unitIds.map(Number).join(',')})` : '';

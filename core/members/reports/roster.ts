@@ -11,7 +11,7 @@ import { asOf, headcountTotals, reportMeta } from '../../reports/meta';
 import type { MemberStatus } from '../derived';
 import { STAGES, STEPS } from '../steps';
 import { MODULE, STAGE_NUMERALS, stageHeader } from './common';
-import { rosterData } from './roster-data';
+import { IN_PROGRESS, STATUS_CODES, rosterData, statusCode, stepKey } from './roster-data';
 
 export const ROSTER_ID = 'members-roster';
 const TITLE = '发展党员花名册（全程纪实台账）';
@@ -22,31 +22,6 @@ const DATE_WIDTH = 11;
 
 /** Offices print the 台账 on A3 landscape; A4 is the option (docs/decisions.md). */
 export const ROSTER_PAPER = 'A3';
-
-export const stepKey = (no: number) => `step${no}`;
-
-/** Stable codes for the status in `_data`; the district reads the labels from `_meta`. */
-export const STATUS_CODES: Record<MemberStatus, string> = {
-  未开始: 'notStarted',
-  入党申请人: 'applicant',
-  入党积极分子: 'activist',
-  发展对象: 'candidate',
-  预备党员: 'probationary',
-  正式党员: 'full',
-  已终止培养: 'terminated',
-  已取消预备党员资格: 'cancelled',
-};
-
-const IN_PROGRESS = new Set<MemberStatus>(['入党申请人', '入党积极分子', '发展对象', '预备党员']);
-
-/**
- * The printed status: where a file in progress stands also names its stage ("发展对象（第四阶段）"), as a
- * 发展对象 may be in stage 三 or 四; a finished or ended file shows its status alone. The code is the status
- * and the stage together, so each printed wording has one code.
- */
-export function statusCode(status: MemberStatus, stage: number | null): string {
-  return IN_PROGRESS.has(status) && stage ? `${STATUS_CODES[status]}.${stage}` : STATUS_CODES[status];
-}
 
 const STATUS_LABELS: Record<string, string> = Object.fromEntries(
   (Object.keys(STATUS_CODES) as MemberStatus[]).flatMap((status) =>
@@ -81,7 +56,7 @@ const COLUMNS: ReportColumn[] = [
 
 async function build(ctx: LedgerContext, params: ReportParams) {
   // Files come in village order; within a village the earliest application first, as the paper 台账 runs.
-  const rows = rosterData(ctx, params, statusCode, stepKey);
+  const rows = rosterData(ctx, params);
   const meta = { ...reportMeta(ctx, ROSTER_ID, asOf(today(ctx))), paper: params.paper ?? ROSTER_PAPER };
   const buffer = await buildReport(meta, [rosterSheet(rows)]);
   return { buffer, rowCount: rows.length };

@@ -7,6 +7,7 @@ import type { LedgerContext } from '../context';
 import type { RecordSortField, recordQuery } from './schemas';
 import { summariesOf } from './state-read';
 import { pageAcross } from '../schema/paging';
+import { cachedStatement } from '../schema/statements';
 import { hasFindings, refreshProblemRanks } from './problem-rank';
 import { ensureJudged } from './state-store';
 
@@ -81,8 +82,8 @@ interface Bucket {
  */
 function villageOrderPage(ctx: LedgerContext, where: { sql: string; params: Params }, offset: number, limit: number, descending: boolean) {
   const countSql = `SELECT s.unit_id AS unitId, count(*) AS n FROM member_state s WHERE ${where.sql} GROUP BY s.unit_id`;
-  const counts = ctx.sqlite.prepare(countSql).all(bound(countSql, where.params)) as { unitId: number | null; n: number }[];
-  const sortOrders = new Map((ctx.sqlite.prepare('SELECT id, sort_order AS sortOrder FROM org_units').all() as { id: number; sortOrder: number }[]).map((u) => [u.id, u.sortOrder]));
+  const counts = cachedStatement(ctx.sqlite, countSql).all(bound(countSql, where.params)) as { unitId: number | null; n: number }[];
+  const sortOrders = new Map((cachedStatement(ctx.sqlite, 'SELECT id, sort_order AS sortOrder FROM org_units').all() as { id: number; sortOrder: number }[]).map((u) => [u.id, u.sortOrder]));
   const buckets = new Map<number, Bucket>();
   for (const c of counts) {
     // A file under no (or an unknown) village comes first, as SQL orders NULL first.
@@ -98,7 +99,7 @@ function villageOrderPage(ctx: LedgerContext, where: { sql: string; params: Para
     const known = bucket.unitIds.filter((u): u is number => u !== null);
     const inBucket = [known.length ? `s.unit_id IN (${known.join(',')})` : '', bucket.unitIds.includes(null) ? 's.unit_id IS NULL' : ''].filter(Boolean).join(' OR ');
     const pageSql = `SELECT s.record_id FROM member_state s WHERE (${inBucket}) AND ${where.sql} ORDER BY s.record_id ${descending ? 'DESC' : 'ASC'} LIMIT @limit OFFSET @offset`;
-    return ctx.sqlite.prepare(pageSql).pluck().all(bound(pageSql, { ...where.params, limit: rest, offset: skip })) as number[];
+    return cachedStatement(ctx.sqlite, pageSql, 'pluck').all(bound(pageSql, { ...where.params, limit: rest, offset: skip })) as number[];
   });
   return { total, ids };
 }
@@ -115,9 +116,9 @@ export function listRecords(ctx: LedgerContext, query: RecordQuery) {
     return { total, items: summariesOf(ctx, ids, today) };
   }
   const countSql = `SELECT count(*) FROM member_state s WHERE ${where.sql}`;
-  const total = ctx.sqlite.prepare(countSql).pluck().get(bound(countSql, where.params)) as number;
+  const total = cachedStatement(ctx.sqlite, countSql, 'pluck').get(bound(countSql, where.params)) as number;
   const dir = descending ? 'DESC' : 'ASC';
   const pageSql = `SELECT s.record_id FROM member_state s WHERE ${where.sql} ORDER BY ${SORT_KEYS[query.sortField]} ${dir}, s.record_id ${dir} LIMIT @limit OFFSET @offset`;
-  const ids = ctx.sqlite.prepare(pageSql).pluck().all(bound(pageSql, { ...where.params, limit: query.pageSize, offset })) as number[];
+  const ids = cachedStatement(ctx.sqlite, pageSql, 'pluck').all(bound(pageSql, { ...where.params, limit: query.pageSize, offset })) as number[];
   return { total, items: summariesOf(ctx, ids, today) };
 }

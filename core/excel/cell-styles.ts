@@ -32,13 +32,8 @@ function shared(key: string, make: () => Partial<ExcelJS.Style>): CellStyle {
   return style;
 }
 
-/** A cell without any look of its own: shared too, so exceljs does not weigh a fresh empty object per cell. */
+/** A cell (or a row) without any look of its own: shared too, so exceljs does not weigh a fresh empty object each time. */
 export const PLAIN: CellStyle = shared('plain', () => ({}));
-
-/** exceljs weighs each row's own style object too: rows get the shared plain one (the typings omit Row.style). */
-export function shareRowStyle(row: ExcelJS.Row): void {
-  (row as unknown as { style: CellStyle }).style = PLAIN;
-}
 
 export function titleStyle(font: string): CellStyle {
   return shared(`title|${font}`, () => ({ font: titleFont(font), alignment: { horizontal: 'center', vertical: 'middle' } }));

@@ -8,11 +8,12 @@
  * - `_meta`: `key | value` rows; structured values (`sheets`, `columns`) are JSON text.
  */
 import type ExcelJS from 'exceljs';
-import { dataStyle, shareRowStyle } from './cell-styles';
-import { YIELD_EVERY, drain } from './drain';
+import { dataStyle } from './cell-styles';
+import { YIELD_EVERY } from './drain';
 import { headerPath } from './headers';
 import { DATE_FORMAT, numberFormat, type ColumnType } from './styles';
 import type { CellInput, ReportColumn, ReportMeta, ReportSheet } from './types';
+import { PlainRowWriter } from './rows';
 import { cellValue } from './values';
 
 /** 2: one header row, typed cells and real dates, codes with labels in `_meta`, subset marking, key/value `_meta`. */
@@ -127,27 +128,26 @@ export async function writeDataSheets(workbook: ExcelJS.Workbook, meta: ReportMe
   formats.forEach((fmt, i) => {
     if (fmt) data.getColumn(i + 1).numFmt = fmt;
   });
-  const styles = formats.map((fmt) => dataStyle(fmt) as ExcelJS.Style);
-  const addRow = (values: unknown[]) => {
-    const row = data.addRow(values);
-    shareRowStyle(row);
-    for (let i = 0; i < styles.length; i++) row.getCell(i + 1).style = styles[i]!;
-    row.commit();
-  };
-  addRow(all.map((c) => c.key));
+  const writer = new PlainRowWriter(
+    data,
+    formats.map((fmt) => dataStyle(fmt)),
+  );
+  let rowNo = 1;
+  writer.write(rowNo++, all.map((c) => c.key));
   let records = 0;
   for (const [s, sheet] of sheets.entries()) {
     for (const [r, row] of sheet.rows.entries()) {
-      if (records % YIELD_EVERY === YIELD_EVERY - 1) await drain(data);
+      if (records % YIELD_EVERY === YIELD_EVERY - 1) await writer.drain();
       const values = all.map((c) => {
         if (c.key === SHEET_KEY && multi) return sheet.sheetName;
         if (c.key === SUBSET_KEY && hasSubsets) return marks[s]![r] ?? null;
         return dataCell(c.type, row[c.key]);
       });
-      addRow(values);
+      writer.write(rowNo++, values);
       records++;
     }
   }
+  writer.flush();
   data.commit();
 
   const fileMeta: ReportFileMeta = {

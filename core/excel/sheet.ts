@@ -5,7 +5,7 @@
  * before the first cell, and each data row is committed as soon as it is written.
  */
 import type ExcelJS from 'exceljs';
-import { bodyStyle, headerStyle, shareRowStyle, textStyle, titleStyle, type CellStyle } from './cell-styles';
+import { bodyStyle, headerStyle, textStyle, titleStyle, type CellStyle } from './cell-styles';
 import { setColumnBreaks } from './exceljs-extensions';
 import { writeColumnNumbers, writeNotes } from './furniture';
 import { layoutHeaders, type HeaderLayout } from './headers';
@@ -14,7 +14,8 @@ import { PAPER_SIZE, SIDE_MARGIN_IN, planPages, type PagePlan } from './print';
 import { layoutSignature, signatureParts } from './signature';
 import { BODY_LINE_HEIGHT, BODY_MIN_HEIGHT, HEADER_LINE_HEIGHT, INFO_ROW_HEIGHT, TITLE_ROW_HEIGHT } from './styles';
 import type { ReportColumn, ReportMeta, ReportSheet, ReportTotals } from './types';
-import { YIELD_EVERY, drain } from './drain';
+import { YIELD_EVERY } from './drain';
+import { PlainRowWriter, type PlainValue } from './rows';
 import { cellValue, columnLetter, displayValue, printedInput, toNumber } from './values';
 import { columnWidth, displayWidth, linesNeeded } from './widths';
 
@@ -108,6 +109,9 @@ function measureWidth(col: ReportColumn, leaf: string, rows: ReportSheet['rows']
       // No character is wider than 2; a date prints as its own ASCII text or the first ten characters of it.
       if (type === 'text' && raw.length * 2 <= most) continue;
       if (type === 'date' && raw.length <= most && ASCII.test(raw)) continue;
+    } else if (typeof raw === 'number' && type === 'int' && displayWidth(raw) <= most) {
+      // An integer prints as itself (序号 on every row): its width is known without making its text.
+      continue;
     }
     const value = displayValue(col, raw);
     const width = displayWidth(value);
@@ -187,24 +191,22 @@ function writeHeaders(ws: ExcelJS.Worksheet, meta: ReportMeta, layout: HeaderLay
 
 /** The records, each committed to the file as soon as it is written. */
 async function writeBody(ws: ExcelJS.Worksheet, meta: ReportMeta, sheet: ReportSheet, columns: ReportColumn[], widths: number[], firstData: number): Promise<void> {
-  const styles = columns.map((col) => bodyStyle(col, meta.fonts.body) as ExcelJS.Style);
+  const writer = new PlainRowWriter(ws, columns.map((col) => bodyStyle(col, meta.fonts.body)));
   const wraps = columns.map((col) => (col.type ?? 'text') === 'text');
+  const values = new Array<PlainValue>(columns.length);
   for (let i = 0; i < sheet.rows.length; i++) {
     const row = sheet.rows[i]!;
-    if (i % YIELD_EVERY === YIELD_EVERY - 1) await drain(ws);
-    const excelRow = ws.getRow(firstData + i);
-    shareRowStyle(excelRow);
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await writer.drain();
     let lines = 1;
-    columns.forEach((col, c) => {
-      const cell = excelRow.getCell(c + 1);
+    for (let c = 0; c < columns.length; c++) {
+      const col = columns[c]!;
       const value = cellValue(col, printedInput(col, row[col.key]));
-      if (value !== null) cell.value = value;
-      cell.style = styles[c]!;
+      values[c] = value;
       if (wraps[c]) lines = Math.max(lines, linesNeeded(value, widths[c]!));
-    });
-    excelRow.height = Math.max(BODY_MIN_HEIGHT, lines * BODY_LINE_HEIGHT + 4);
-    excelRow.commit();
+    }
+    writer.write(firstData + i, values, Math.max(BODY_MIN_HEIGHT, lines * BODY_LINE_HEIGHT + 4));
   }
+  writer.flush();
 }
 
 function writeTotalsRow(

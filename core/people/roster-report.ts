@@ -2,16 +2,14 @@
  * 人员花名册: every person on record, village by village. It is also the template other rosters follow:
  * query, shape rows in the clerks' column order, hand them to the Excel builder.
  */
-import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
-import { orgUnits, people } from '../../db/schema';
 import { today, type LedgerContext } from '../context';
 import { buildReport, type ReportColumn } from '../excel/builder';
 import type { ReportDefinition, ReportParams } from '../reports/definition';
 import { asOf, headcountTotals, reportMeta } from '../reports/meta';
 import { EDUCATIONS, ETHNICITIES } from './codes';
 import { maskIdNumber } from './idcard';
+import { cachedStatement } from '../schema/statements';
 import { comparePinyin } from './pinyin';
-import { personColumns } from './service';
 
 const TITLE = '人员花名册';
 
@@ -55,50 +53,42 @@ export interface RosterRow {
   note: string;
 }
 
+/**
+ * Only what the roster prints, already in its shape: at 100k people every extra column or object is megabytes held
+ * until the file is written, and each row is finished in place once sorted.
+ */
+const ROSTER_SQL = `SELECT p.id, coalesce(u.name, '') AS unitName, p.name, p.gender, p.ethnicity, p.birth_date AS birthDate,
+  p.id_number AS idNumber, coalesce(p.education, '') AS education, coalesce(p.occupation, '') AS occupation,
+  coalesce(p.job_post, '') AS jobPost, coalesce(p.phone, '') AS phone, coalesce(p.hukou, '') AS hukou, coalesce(p.note, '') AS note,
+  u.sort_order AS unitOrder
+  FROM people p LEFT JOIN org_units u ON u.id = p.unit_id
+  WHERE p.deleted_at IS NULL`;
+
+/** A roster row as read, before its 序号 is given (after sorting). */
+type FoundRow = RosterRow & { id: number; unitOrder: number | null };
+
 export function rosterRows(ctx: LedgerContext, params: Pick<ReportParams, 'unitIds' | 'maskIdNumbers'>): RosterRow[] {
-  const where: SQL[] = [isNull(people.deletedAt)];
-  if (params.unitIds?.length) where.push(inArray(people.unitId, params.unitIds));
-  // Only what the roster prints: at 100k people every extra column is megabytes held until the file is written.
-  const { id, name, gender, ethnicity, birthDate, idNumber, education, occupation, jobPost, unitName, phone, hukou, note } = personColumns;
-  const found = ctx.db
-    .select({ id, name, gender, ethnicity, birthDate, idNumber, education, occupation, jobPost, unitName, phone, hukou, note, unitOrder: orgUnits.sortOrder })
-    .from(people)
-    .leftJoin(orgUnits, eq(orgUnits.id, people.unitId))
-    .where(and(...where))
-    .all();
+  const found = (
+    params.unitIds?.length
+      ? cachedStatement(ctx.sqlite, `${ROSTER_SQL} AND p.unit_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(params.unitIds))
+      : cachedStatement(ctx.sqlite, ROSTER_SQL).all()
+  ) as FoundRow[];
   // People without a village go last rather than first, where a NULL sort order would put them. Equal texts
   // skip the collator: within a village every comparison would otherwise weigh the same village name.
   found.sort(
     (a, b) =>
       (a.unitOrder ?? Number.MAX_SAFE_INTEGER) - (b.unitOrder ?? Number.MAX_SAFE_INTEGER) ||
-      pinyinOrder(a.unitName ?? '', b.unitName ?? '') ||
+      pinyinOrder(a.unitName, b.unitName) ||
       pinyinOrder(a.name, b.name) ||
       a.id - b.id,
   );
   const mask = params.maskIdNumbers !== false;
-  const rows = new Array<RosterRow>(found.length);
-  // Each fetched record is let go as soon as its row exists, so the two lists are not held whole at once.
-  const fetched: ((typeof found)[number] | null)[] = found;
-  for (let i = 0; i < fetched.length; i++) {
-    const p = fetched[i]!;
-    fetched[i] = null;
-    rows[i] = {
-      seq: i + 1,
-      unitName: p.unitName ?? '',
-      name: p.name,
-      gender: p.gender,
-      ethnicity: p.ethnicity,
-      birthDate: p.birthDate,
-      idNumber: mask ? maskIdNumber(p.idNumber) : p.idNumber,
-      education: p.education ?? '',
-      occupation: p.occupation ?? '',
-      jobPost: p.jobPost ?? '',
-      phone: p.phone ?? '',
-      hukou: p.hukou ?? '',
-      note: p.note ?? '',
-    };
+  for (let i = 0; i < found.length; i++) {
+    const row = found[i]!;
+    row.seq = i + 1;
+    if (mask) row.idNumber = maskIdNumber(row.idNumber);
   }
-  return rows;
+  return found;
 }
 
 function pinyinOrder(a: string, b: string): number {

@@ -1,10 +1,11 @@
 import { Card, DatePicker, Input, Select, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { AuditEntry } from '../../../../core/audit/schemas';
 import { call } from '../../api/client';
 import { remotePagination } from '../../components/remoteTable';
 import { useNotify } from '../../components/useNotify';
+import { useRemotePage } from '../../components/useRemotePage';
 import { AuditDiff } from './AuditDiff';
 import { ACTIONS, ENTITY_LABELS } from '../../../../core/audit/labels';
 
@@ -17,19 +18,15 @@ interface Filters {
 
 const ACTION_COLORS: Record<string, string> = { 新增: 'green', 修改: 'blue', 删除: 'red', 撤销: 'orange', 恢复: 'cyan', 合并: 'purple' };
 
+const NO_ENTRIES = { items: [] as AuditEntry[], total: 0 };
+
 export function AuditPage() {
   const { fail } = useNotify();
   const [filters, setFilters] = useState<Filters>({ entity: null, action: null, q: '', range: null });
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const [data, setData] = useState<{ items: AuditEntry[]; total: number }>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
-  const latest = useRef(0);
-
-  useEffect(() => {
-    const ticket = ++latest.current;
-    setLoading(true);
+  const { data, loading } = useRemotePage(() => {
     const [from, to] = filters.range ?? [null, null];
-    call('audit.list', {
+    return call('audit.list', {
       entity: filters.entity,
       action: filters.action,
       q: filters.q || null,
@@ -37,11 +34,8 @@ export function AuditPage() {
       to: to ? to.format('YYYY-MM-DD') : null,
       sortOrder: 'descend',
       ...page,
-    })
-      .then((r) => ticket === latest.current && setData(r))
-      .catch(fail)
-      .finally(() => ticket === latest.current && setLoading(false));
-  }, [filters, page, fail]);
+    });
+  }, [filters, page], NO_ENTRIES, fail);
 
   const change = (patch: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...patch }));

@@ -1,10 +1,11 @@
 import { BarChartOutlined, DeleteOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button, Card, Segmented, Space, Table } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { call } from '../../api/client';
 import { useSession } from '../../components/session';
 import { useNotify } from '../../components/useNotify';
+import { useRemotePage } from '../../components/useRemotePage';
 import { useUnits } from '../../components/useUnits';
 import { CreateRecordModal } from './CreateRecordModal';
 import { DeletedRecordsModal } from './DeletedRecordsModal';
@@ -20,6 +21,8 @@ import { useBranches } from '../../components/useBranches';
 
 type View = 'list' | 'ledger';
 
+const NO_RECORDS = { items: [] as RecordSummary[], total: 0 };
+
 export function MemberListPage() {
   const { fail } = useNotify();
   const { settings } = useSession();
@@ -31,20 +34,14 @@ export function MemberListPage() {
   const { branches, loaded: branchesLoaded } = useBranches();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [sort, setSort] = useState<SortState<RecordSortField>>({ field: null, order: null });
-  const [data, setData] = useState<{ items: RecordSummary[]; total: number }>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
   const [creating, setCreating] = useState(false);
   const [showDeleted, setShowDeleted] = useState(false);
-  const latest = useRef(0);
-
-  useEffect(() => {
-    const ticket = ++latest.current;
-    setLoading(true);
-    call('members.list', { ...toQuery(filters), ...page, sortField: sort.field, sortOrder: sort.order })
-      .then((result) => ticket === latest.current && setData(result))
-      .catch(fail)
-      .finally(() => ticket === latest.current && setLoading(false));
-  }, [filters, page, sort, fail]);
+  const { data, loading } = useRemotePage(
+    () => call('members.list', { ...toQuery(filters), ...page, sortField: sort.field, sortOrder: sort.order }),
+    [filters, page, sort],
+    NO_RECORDS,
+    fail,
+  );
 
   const setQuery = useCallback(
     (next: MemberFilterValues, nextView: View = view) => {

@@ -1,16 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Space, Table, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { call, firstCall, warm } from '../../api/client';
 import { remotePagination, sortFromTable } from '../../components/remoteTable';
 import { useNotify } from '../../components/useNotify';
+import { useRemotePage } from '../../components/useRemotePage';
 import { useUnits } from '../../components/useUnits';
 import { peopleColumns, type PersonRow } from './peopleColumns';
 import { PeopleFilters, type PeopleFilterValues } from './PeopleFilters';
 import { PersonForm } from './PersonForm';
 import { stageTitle } from '../members/labels';
 import { hasPeopleFilters, peopleListInput, peopleViewParams, readPeopleView, type PeopleSortField, type PeopleView } from './peopleParams';
+
+const NO_PEOPLE = { items: [] as PersonRow[], total: 0 };
 
 /** Remote paging, sorting and filtering only: a township can hold 10,000+ people and the list must stay instant. */
 export function PeoplePage() {
@@ -20,32 +23,23 @@ export function PeoplePage() {
   const view = useMemo(() => readPeopleView(params), [params]);
   const { filters, deleted, page, sort } = view;
   const { units } = useUnits(true);
-  const [data, setData] = useState<{ items: PersonRow[]; total: number }>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
   const [editing, setEditing] = useState<number | null | undefined>(undefined);
   const [version, setVersion] = useState(0);
-  const latest = useRef(0);
+  // The answer a filter change or the menu click already asked for, if there is one (see show and warmPeople).
+  const { data, loading } = useRemotePage(
+    () => firstCall('people.list', peopleListInput(view)),
+    [view, version],
+    NO_PEOPLE,
+    fail,
+  );
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
-
-  useEffect(() => {
-    const ticket = ++latest.current;
-    setLoading(true);
-    // The answer a filter change or the menu click already asked for, if there is one (see show and warmPeople).
-    firstCall('people.list', peopleListInput(view))
-      .then((result) => {
-        // A slow answer to an older query must not overwrite a newer one.
-        if (ticket === latest.current) setData(result);
-      })
-      .catch(fail)
-      .finally(() => ticket === latest.current && setLoading(false));
-  }, [view, version, fail]);
 
   const show = (next: Partial<PeopleView>) => {
     const nextView = { ...view, ...next };
     const nextParams = new URLSearchParams(peopleViewParams(nextView));
     if (nextParams.toString() === params.toString()) return;
-    // Asked for at once: the address change reaches the effect above only after React has redrawn.
+    // Asked for at once: the address change reaches useRemotePage only after React has redrawn.
     warm('people.list', peopleListInput(readPeopleView(nextParams)));
     setParams(nextParams, { replace: true });
   };
@@ -101,14 +95,23 @@ export function PeoplePage() {
     });
   };
 
-  const columns = peopleColumns({
-    deleted,
-    sortField: sort.field,
-    sortOrder: sort.order,
-    onEdit: (row) => setEditing(row.id),
-    onDelete: (row) => void askRemove(row),
-    onRestore: (row) => void restore(row),
-  });
+  // The row buttons call the newest handlers through a ref, so the columns (and with them every cell of the table)
+  // stay the same objects from one drawing to the next unless the view itself changes.
+  const handlers = { edit: (row: PersonRow) => setEditing(row.id), remove: (row: PersonRow) => void askRemove(row), restore: (row: PersonRow) => void restore(row) };
+  const actions = useRef(handlers);
+  actions.current = handlers;
+  const columns = useMemo(
+    () =>
+      peopleColumns({
+        deleted,
+        sortField: sort.field,
+        sortOrder: sort.order,
+        onEdit: (row) => actions.current.edit(row),
+        onDelete: (row) => actions.current.remove(row),
+        onRestore: (row) => actions.current.restore(row),
+      }),
+    [deleted, sort.field, sort.order],
+  );
 
   return (
     <Card

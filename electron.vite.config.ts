@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { BUNDLED_DEPS } from './scripts/main-bundle';
 
 /**
  * Adds `<link rel="modulepreload">` for 首页's chunk and everything it imports, so the browser fetches them beside
@@ -41,7 +42,7 @@ function preloadFirstPage(page: string): Plugin {
 // One build produces the desktop shell (main + preload) and the renderer that web mode also serves.
 export default defineConfig({
   main: {
-    plugins: [externalizeDepsPlugin()],
+    plugins: [externalizeDepsPlugin({ exclude: BUNDLED_DEPS })],
     build: { rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } } },
   },
   preload: {

@@ -12,6 +12,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { dependencies } from '../../package.json';
+import { BUNDLED_DEPS } from '../../scripts/main-bundle';
 import { tempDir } from '../helpers/ledger';
 import { LedgerHost } from '../../core/host';
 import { generateDemo } from '../../core/demo/generate';
@@ -44,8 +46,9 @@ function probe(code: string, dataDir: string): number {
 }
 
 /**
- * core/host.ts and everything it imports as ES modules, packages left outside and each dynamic import its own chunk
- * (so exceljs loads with the first report), as electron-vite builds the main process.
+ * core/host.ts and everything it imports as ES modules, each dynamic import its own chunk (so exceljs loads with the
+ * first report), and the packages of scripts/main-bundle.ts inside the bundle, the rest outside: as electron-vite
+ * builds the main process.
  */
 async function bundleHost(outDir: string): Promise<string> {
   await build({
@@ -55,7 +58,9 @@ async function bundleHost(outDir: string): Promise<string> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    external: Object.keys(dependencies).filter((name) => !BUNDLED_DEPS.includes(name)),
+    // A bundled CommonJS package (dayjs) may call require; an ES module bundle has none of its own.
+    banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
     outdir: outDir,
     outExtension: { '.js': '.mjs' },
     logLevel: 'error',

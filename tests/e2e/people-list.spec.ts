@@ -53,3 +53,22 @@ test('人员库按姓名排序用拼音顺序（与发展党员列表一致）�
   await page.evaluate("location.hash = '#/people?sort=name&order=ascend'");
   await expect(nameColumn(page).first()).toHaveText('阿依古丽');
 });
+
+test('从菜单打开人员库：直接显示人员，不先闪一下“暂无人员”或加载中', async ({ app: page }) => {
+  await setUpTown(page, '康川街道');
+  await seedPeople(page);
+  await expect(page.getByTestId('home-reminders')).toBeVisible();
+  // Everything the content area shows between the click and the rows, frame by frame.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { seenWhileOpening: string[] }).seenWhileOpening = seen;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="page-loading"]')) seen.push('加载中');
+      if (document.querySelector('.ant-table-placeholder')) seen.push('空表');
+    }).observe(document.body, { subtree: true, childList: true });
+  });
+  await page.getByRole('menuitem', { name: '人员库' }).click();
+  await expect(page.getByText(`共 ${NAMES.length} 人`)).toBeVisible();
+  await expect(nameColumn(page)).toHaveCount(NAMES.length);
+  expect(await page.evaluate(() => (window as unknown as { seenWhileOpening: string[] }).seenWhileOpening)).toEqual([]);
+});

@@ -80,7 +80,25 @@ export async function call<M extends Method>(method: M, input: MethodInput<M>): 
  * every later call asks the ledger afresh. Electron writes nothing into the page, so there `app.status` and
  * `org.getSettings` go through the bridge as before.
  */
-const early = new Map<string, { answer: Promise<unknown>; at: number }>();
+interface EarlyAnswer {
+  answer: Promise<unknown>;
+  at: number;
+  /** Set once the answer has arrived, so a page can be drawn with it at once (see earlyValue). */
+  arrived?: { value: unknown };
+}
+const early = new Map<string, EarlyAnswer>();
+
+function keepEarly(key: string, answer: Promise<unknown>): Promise<unknown> {
+  const entry: EarlyAnswer = { answer, at: Date.now() };
+  early.set(key, entry);
+  // A failure is reported to whoever takes the answer; waiting for it must not fail.
+  return answer.then(
+    (value) => {
+      entry.arrived = { value };
+    },
+    () => undefined,
+  );
+}
 const FIRST_ANSWERS_ID = 'ledger-first-answers';
 /** An early answer not taken by then (the clerk went to another page first) is dropped rather than shown stale. */
 const EARLY_ANSWER_MS = 10_000;
@@ -94,9 +112,7 @@ function readFirstAnswers(): void {
   if (!text) return;
   try {
     for (const [method, result] of Object.entries(JSON.parse(text) as Record<string, CallResult>)) {
-      const answer = Promise.resolve(result).then((r) => unwrap(r));
-      answer.catch(() => undefined); // reported to whoever takes it
-      early.set(earlyKey(method, {}), { answer, at: Date.now() });
+      void keepEarly(earlyKey(method, {}), Promise.resolve(result).then((r) => unwrap(r)));
     }
   } catch {
     // A damaged block only costs the round trips it was meant to save.
@@ -104,18 +120,32 @@ function readFirstAnswers(): void {
 }
 readFirstAnswers();
 
-/** Starts a call now so that the page that needs it finds it under way (see firstCall). */
-export function warm<M extends Method>(method: M, input: MethodInput<M>): void {
+/**
+ * Starts a call now so that the page that needs it finds it under way (see firstCall). The promise settles, never
+ * rejecting, once the answer is in: whoever opens the page may wait for it and draw the page once, with its rows.
+ */
+export function warm<M extends Method>(method: M, input: MethodInput<M>): Promise<unknown> {
   const key = earlyKey(method, input);
-  if (early.has(key)) return;
-  const answer = call(method, input);
-  answer.catch(() => undefined); // reported to whoever takes it
-  early.set(key, { answer, at: Date.now() });
+  const found = early.get(key);
+  if (found) return found.answer.catch(() => undefined);
+  return keepEarly(key, call(method, input));
 }
 
 /** Drops every early answer: after setup or a reopen they describe a ledger that is no longer the one shown. */
 export function forgetEarlyAnswers(): void {
   early.clear();
+}
+
+/** The early answer for this call if it has already arrived and is still fresh, without taking it (see useFirstAnswer). */
+export function earlyValue<M extends Method>(method: M, input: MethodInput<M>): { value: MethodOutput<M> } | undefined {
+  const found = early.get(earlyKey(method, input));
+  if (!found?.arrived || Date.now() - found.at > EARLY_ANSWER_MS) return undefined;
+  return found.arrived as { value: MethodOutput<M> };
+}
+
+/** Drops one early answer: the page has shown it, and a later visit must ask afresh. */
+export function takeEarly<M extends Method>(method: M, input: MethodInput<M>): void {
+  early.delete(earlyKey(method, input));
 }
 
 /** For a screen's first load: the answer already there or under way if there is one (used once), else a call. */

@@ -11,13 +11,25 @@ export const SPINNER_DELAY_MS = 250;
  * One page of a server-paged list: asks again whenever `deps` change, keeps only the newest answer (a slow answer
  * to an older query never overwrites a newer one), and reports a failure through `onError`.
  */
-export function useRemotePage<T>(load: () => Promise<T>, deps: DependencyList, empty: T, onError: (err: unknown) => void): { data: T; loading: boolean } {
-  const [data, setData] = useState<T>(empty);
+export function useRemotePage<T>(
+  load: () => Promise<T>,
+  deps: DependencyList,
+  empty: T,
+  onError: (err: unknown) => void,
+  /** The answer the page was first drawn with (useFirstAnswer): it is not asked for again. */
+  first?: T,
+): { data: T; loading: boolean } {
+  const [data, setData] = useState<T>(first ?? empty);
   const [loading, setLoading] = useState(false);
   const latest = useRef(0);
+  const hasFirst = useRef(first !== undefined);
 
   useEffect(() => {
     const ticket = ++latest.current;
+    if (hasFirst.current) {
+      hasFirst.current = false;
+      return;
+    }
     const spinner = window.setTimeout(() => ticket === latest.current && setLoading(true), SPINNER_DELAY_MS);
     load()
       .then((result) => {

@@ -1,13 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Unit } from '../../../core/org/schemas';
 import { firstCall } from '../api/client';
+import { useFirstAnswer } from './useFirstAnswer';
 import { useNotify } from './useNotify';
 
 /** The village/community list is small (tens of rows), so pages simply fetch it whole. */
 export function useUnits(includeRetired = false) {
   const { fail } = useNotify();
-  const [units, setUnits] = useState<Unit[]>([]);
-  const [loading, setLoading] = useState(true);
+  const first = useFirstAnswer('org.listUnits', { includeRetired });
+  const [units, setUnits] = useState<Unit[]>(first ?? []);
+  const [loading, setLoading] = useState(!first);
+  const hasFirst = useRef(first !== undefined);
   const reload = useCallback(async () => {
     setLoading(true);
     try {
@@ -19,6 +22,10 @@ export function useUnits(includeRetired = false) {
     }
   }, [includeRetired, fail]);
   useEffect(() => {
+    if (hasFirst.current) {
+      hasFirst.current = false;
+      return;
+    }
     void reload();
   }, [reload]);
   return { units, loading, reload };

@@ -1,15 +1,20 @@
 import { Layout, Menu, Typography } from 'antd';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../components/session';
 import { DemoBanner } from './DemoBanner';
 import { PageLoadBoundary, PageLoading } from './lazyPage';
 import { MODULES, preloadPage, warmPage } from './menu';
 
+/** How long a menu click waits for the page's first answers before it opens the page without them. */
+const FIRST_ANSWER_WAIT_MS = 200;
+
 export function AppShell() {
   const { settings, status } = useSession();
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  // Only the newest menu click opens its page, whichever answer comes in first.
+  const lastClick = useRef(0);
   const current = MODULES.filter((m) => m.path === '/' ? pathname === '/' : pathname.startsWith(m.path)).map((m) => m.path);
 
   // Once the first page has drawn and the browser is idle, every other page's code is fetched and run ahead, so a
@@ -35,9 +40,13 @@ export function AppShell() {
             selectedKeys={current}
             items={MODULES.map((m) => ({ key: m.path, icon: m.icon, label: m.label }))}
             onClick={({ key }) => {
-              // The page's first data is asked for now, beside its drawing, not after it.
-              if (key !== pathname) warmPage(key);
-              navigate(key);
+              const click = ++lastClick.current;
+              const open = () => click === lastClick.current && navigate(key);
+              // The page's first data is asked for now. A page drawn with it is opened once it is in, so it is
+              // drawn once with its rows, not empty and then again; a slow answer opens the page anyway.
+              const answered = key !== pathname ? warmPage(key) : undefined;
+              if (!answered) return open();
+              void Promise.race([answered, new Promise((done) => window.setTimeout(done, FIRST_ANSWER_WAIT_MS))]).then(open);
             }}
             style={{ borderInlineEnd: 'none' }}
           />

@@ -18,8 +18,12 @@ export interface ModuleEntry {
   label: string;
   icon: ReactNode;
   page: ComponentType & { preload(): Promise<unknown> };
-  /** Asks for the data the page shows first, when it is the page the window opens on (see preloadPage). */
-  warm?: () => void;
+  /**
+   * Asks for the data the page shows first, when it is the page the window opens on (see preloadPage) or is opened
+   * from the menu. A page that is drawn with those answers once they are in (useFirstAnswer) returns a promise of
+   * them, and the menu waits for it, briefly, before it opens the page (AppShell).
+   */
+  warm?: () => Promise<unknown> | void;
 }
 
 /** New modules (发展党员, 后备人才, 服务中心 …) join by adding one entry here. */
@@ -47,6 +51,6 @@ export function preloadPage(pathname: string): void {
 }
 
 /** Starts the calls the page at this route makes first; only for a ledger that is ready (set up and open). */
-export function warmPage(pathname: string): void {
-  moduleAt(pathname).warm?.();
+export function warmPage(pathname: string): Promise<unknown> | void {
+  return moduleAt(pathname).warm?.();
 }

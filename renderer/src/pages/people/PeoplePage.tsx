@@ -5,7 +5,9 @@ import { useSearchParams } from 'react-router-dom';
 import { call, firstCall, warm } from '../../api/client';
 import { remotePagination, sortFromTable } from '../../components/remoteTable';
 import { useNotify } from '../../components/useNotify';
+import { useFirstAnswer } from '../../components/useFirstAnswer';
 import { useRemotePage } from '../../components/useRemotePage';
+import '../../components/wideTable.css';
 import { useUnits } from '../../components/useUnits';
 import { peopleColumns, type PersonRow } from './peopleColumns';
 import { PeopleFilters, type PeopleFilterValues } from './PeopleFilters';
@@ -31,6 +33,7 @@ export function PeoplePage() {
     [view, version],
     NO_PEOPLE,
     fail,
+    useFirstAnswer('people.list', peopleListInput(view)),
   );
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
@@ -131,12 +134,12 @@ export function PeoplePage() {
         <PeopleFilters value={filters} units={units} deleted={deleted} onChange={changeFilters} onDeletedChange={setDeleted} />
       </div>
       <Table<PersonRow>
+        className="ledger-wide-table"
         rowKey="id"
         size="middle"
         columns={columns}
         dataSource={data.items}
         loading={loading}
-        scroll={{ x: 1100 }}
         locale={{ emptyText: deleted ? '没有已删除的人员' : hasPeopleFilters(filters) ? '没有符合条件的人员' : '暂无人员，请点右上角“新增人员”' }}
         pagination={remotePagination(page, data.total, '人')}
         onChange={(pagination, _filters, sorter) => {
@@ -145,6 +148,7 @@ export function PeoplePage() {
       />
       <PersonForm
         personId={editing}
+        units={units}
         onClose={() => setEditing(undefined)}
         onOpenPerson={(id) => setEditing(id)}
         onSaved={() => {

@@ -7,12 +7,15 @@ import { checkIdNumber, normalizeIdNumber } from '../../../../core/people/idcard
 import { ApiError, call } from '../../api/client';
 import { useNotify } from '../../components/useNotify';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
-import { unitOptions, useUnits } from '../../components/useUnits';
+import { unitOptions } from '../../components/useUnits';
+import type { Unit } from '../../../../core/org/schemas';
 import { birthDateMatchesId, genderMatchesId, idNumberRule, phoneRule, toPersonInput, type PersonFormValues } from './personRules';
 
 interface Props {
   /** null: a new person; a number: edit that person; undefined: closed. */
   personId: number | null | undefined;
+  /** The page's list, retired ones included: the form's own would be a second call and a second drawing. */
+  units: Unit[];
   onClose(): void;
   onSaved(person: Person, created: boolean): void;
   /** Switch the form to another person, e.g. the one already registered under the same number. */
@@ -22,11 +25,10 @@ interface Props {
 const FORM_ID = 'person-form';
 const byLabel = { optionFilterProp: 'label' } as const;
 
-export function PersonForm({ personId, onClose, onSaved, onOpenPerson }: Props) {
+export function PersonForm({ personId, units, onClose, onSaved, onOpenPerson }: Props) {
   const { message, fail } = useNotify();
   const [form] = Form.useForm<PersonFormValues>();
   const nameRef = useRef<InputRef>(null);
-  const { units } = useUnits(true);
   const [loaded, setLoaded] = useState<Person | null>(null);
   const [saving, setSaving] = useState(false);
   const [conflictId, setConflictId] = useState<number | null>(null);

@@ -51,7 +51,6 @@ export function peopleColumns(o: Options): ColumnsType<PersonRow> {
       title: '操作',
       key: 'actions',
       width: 110,
-      fixed: 'right',
       render: (_, row) =>
         o.deleted ? (
           <Button type="link" size="small" onClick={() => o.onRestore(row)}>

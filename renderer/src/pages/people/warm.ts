@@ -3,9 +3,8 @@ import { peopleListInput, readPeopleView } from './peopleParams';
 
 /**
  * The calls the 人员库 makes first, started at the click that opens it, so they run while its page is drawn
- * (firstCall in PeoplePage and useUnits takes them). Lives outside the page's chunk: the menu runs it.
+ * (useFirstAnswer in PeoplePage and useUnits draws the page with them). Lives outside the page's chunk: the menu runs it.
  */
-export function warmPeople(search = ''): void {
-  warm('people.list', peopleListInput(readPeopleView(new URLSearchParams(search))));
-  warm('org.listUnits', { includeRetired: true });
+export function warmPeople(search = ''): Promise<unknown> {
+  return Promise.all([warm('people.list', peopleListInput(readPeopleView(new URLSearchParams(search)))), warm('org.listUnits', { includeRetired: true })]);
 }

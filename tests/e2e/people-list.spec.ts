@@ -58,17 +58,17 @@ test('从菜单打开人员库：直接显示人员，不先闪一下“暂无�
   await setUpTown(page, '康川街道');
   await seedPeople(page);
   await expect(page.getByTestId('home-reminders')).toBeVisible();
-  // Everything the content area shows between the click and the rows, frame by frame.
-  await page.evaluate(() => {
-    const seen: string[] = [];
-    (window as unknown as { seenWhileOpening: string[] }).seenWhileOpening = seen;
+  // Everything the content area shows between the click and the rows (source text: the tests have no DOM types).
+  await page.evaluate(`(() => {
+    const seen = [];
+    window.seenWhileOpening = seen;
     new MutationObserver(() => {
       if (document.querySelector('[data-testid="page-loading"]')) seen.push('加载中');
       if (document.querySelector('.ant-table-placeholder')) seen.push('空表');
     }).observe(document.body, { subtree: true, childList: true });
-  });
+  })()`);
   await page.getByRole('menuitem', { name: '人员库' }).click();
   await expect(page.getByText(`共 ${NAMES.length} 人`)).toBeVisible();
   await expect(nameColumn(page)).toHaveCount(NAMES.length);
-  expect(await page.evaluate(() => (window as unknown as { seenWhileOpening: string[] }).seenWhileOpening)).toEqual([]);
+  expect(await page.evaluate('window.seenWhileOpening')).toEqual([]);
 });

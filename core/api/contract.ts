@@ -13,6 +13,7 @@ import * as members from '../members/schemas';
 import * as attachments from '../attachments/schemas';
 import * as removal from '../members/removal-schemas';
 import * as jobs from '../jobs/schemas';
+import * as reserves from '../reserves/schemas';
 
 interface MethodDef<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -111,6 +112,27 @@ export const contract = {
   'members.rules': query(none, members.ruleTableOut, '现行规则表'),
   'members.updateRules': command(members.ruleTableOverridesSchema, jobs.jobStarted, '修改规则级别与阈值，生成新版本；在施行的新版本先重新校验全部档案（后台任务：返回 jobId，用 jobs.status 查看进度）'),
   'members.rejudge': command(none, jobs.jobStarted, '按现行规则重新校验全部发展档案（后台任务：返回 jobId，用 jobs.status 查看进度）'),
+
+  'reserves.list': query(reserves.reserveQuery, reserves.reservePage, '村"两委"后备人才列表（可按村、来源、状态、岗位方向、年龄段、学历、是否党员筛选）'),
+  'reserves.get': query(byId, reserves.reserveDetail, '一名后备人才：基本信息、动态调整、培养、村级事务、考核与提醒'),
+  'reserves.create': command(reserves.reserveInput, reserves.reserveWritten, '新增后备人才（返回入库条件提醒）'),
+  'reserves.update': command(reserves.reserveUpdate, reserves.reserveWritten, '修改后备人才基本信息'),
+  'reserves.remove': command(byId, byId, '删除误建的后备人才记录（可恢复；出库请用 reserves.changeStatus）'),
+  'reserves.restore': command(byId, byId, '恢复已删除的后备人才记录'),
+  'reserves.changeStatus': command(reserves.statusChangeInput, byId, '调整、任用、出库或重新入库，记入动态调整台账'),
+  'reserves.removeEvent': command(byId, byId, '撤销一条调整、任用、出库或重新入库记录'),
+  'reserves.addTraining': command(reserves.trainingInput, reserves.trainingWritten, '记录培养（挂职、历练、大专班、集中培训）：可一次报名多人，经费按人分摊到分'),
+  'reserves.removeTraining': command(byId, byId, '删除一条培养记录（班次）'),
+  'reserves.restoreTraining': command(byId, byId, '恢复已删除的培养记录'),
+  'reserves.addAffair': command(reserves.affairInput, byId, '记录参与村级事务：可一次记录多人'),
+  'reserves.removeAffair': command(byId, byId, '删除一条村级事务记录'),
+  'reserves.saveAssessment': command(reserves.assessmentInput, byId, '记录季度积分或年度考核'),
+  'reserves.ranking': query(reserves.rankingInput, z.array(reserves.rankingRow), '季度积分排名（末位须警示提醒谈话）'),
+  'reserves.plan': query(reserves.yearInput, reserves.planOut, '后备人才计划完成情况：各村目标与实有、结构指标、年度培养目标与经费'),
+  'reserves.funds': query(reserves.yearInput, reserves.fundsOut, '培训经费使用：按类型、来源、科目、月份'),
+  'reserves.overview': query(none, reserves.reservesOverview, '首页：后备人才概况'),
+  'reserves.config': query(none, reserves.reserveConfig, '后备人才设置：岗位方向、来源、培养类型、经费来源、计划目标、入库条件'),
+  'reserves.updateConfig': command(reserves.reserveConfig, reserves.reserveConfig, '修改后备人才设置'),
 
   // Long work (core/jobs): a job-starting method returns { jobId }. Cancelling changes no data, so it is no write and
   // stays allowed while a writing job keeps other writes out.

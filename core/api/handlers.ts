@@ -18,6 +18,13 @@ import { listRecords } from '../members/list';
 import { verifyStoredState } from '../members/verify';
 import { allFindings, allReminders, indicators, overview } from '../members/overview';
 import { describeRuleTable, planRuleTable, ruleTableInForce } from '../members/rule-service';
+import * as reserves from '../reserves/service';
+import * as reserveTrainings from '../reserves/trainings';
+import { listReserves } from '../reserves/list';
+import { getReserve } from '../reserves/detail';
+import { ranking, saveAssessment } from '../reserves/assessments';
+import { fundsView, planView, reservesOverview } from '../reserves/plan';
+import { getReserveConfig, updateReserveConfig } from '../reserves/config';
 import type { Contract, Method } from './contract';
 import { undoable } from '../audit/version';
 import type { JobRunner } from '../jobs/runner';
@@ -107,6 +114,27 @@ export const handlers: { [M in LedgerMethod]: Handler<M> } = {
     return jobs.start(ctx, RULES_JOB, overrides);
   },
   'members.rejudge': (ctx, input, { jobs }) => jobs.start(ctx, REJUDGE_JOB, input),
+
+  'reserves.list': (ctx, query) => listReserves(ctx, query),
+  'reserves.get': (ctx, { id }) => getReserve(ctx, id),
+  'reserves.create': (ctx, input) => reserves.createReserve(ctx, input),
+  'reserves.update': (ctx, input) => reserves.updateReserve(ctx, input),
+  'reserves.remove': (ctx, { id }) => reserves.setReserveDeleted(ctx, id, true),
+  'reserves.restore': (ctx, { id }) => reserves.setReserveDeleted(ctx, id, false),
+  'reserves.changeStatus': (ctx, input) => reserves.changeStatus(ctx, input),
+  'reserves.removeEvent': (ctx, { id }) => reserves.removeEvent(ctx, id),
+  'reserves.addTraining': (ctx, input) => reserveTrainings.addTraining(ctx, input),
+  'reserves.removeTraining': (ctx, { id }) => reserveTrainings.removeTraining(ctx, id, true),
+  'reserves.restoreTraining': (ctx, { id }) => reserveTrainings.removeTraining(ctx, id, false),
+  'reserves.addAffair': (ctx, input) => reserveTrainings.addAffair(ctx, input),
+  'reserves.removeAffair': (ctx, { id }) => reserveTrainings.removeAffair(ctx, id),
+  'reserves.saveAssessment': (ctx, input) => saveAssessment(ctx, input),
+  'reserves.ranking': (ctx, { period }) => ranking(ctx, period),
+  'reserves.plan': (ctx, { year }) => planView(ctx, year),
+  'reserves.funds': (ctx, { year }) => fundsView(ctx, year),
+  'reserves.overview': (ctx) => reservesOverview(ctx),
+  'reserves.config': (ctx) => getReserveConfig(ctx),
+  'reserves.updateConfig': (ctx, input) => updateReserveConfig(ctx, input),
 
   'jobs.status': (_ctx, { jobId }, { jobs }) => jobs.status(jobId),
   'jobs.cancel': (_ctx, { jobId }, { jobs }) => jobs.cancel(jobId),

@@ -17,6 +17,12 @@ export const ENTITY_LABELS: Record<string, string> = {
   member_exit: '延长/取消/终止',
   rule_table: '规则表',
   attachment: '附件',
+  reserve: '后备人才',
+  reserve_event: '后备人才动态调整',
+  reserve_training: '后备人才培养',
+  reserve_affair: '村级事务',
+  reserve_assessment: '后备人才考核',
+  reserve_config: '后备人才设置',
 };
 
 export const ACTIONS = ['新增', '记录', '修改', '删除', '恢复', '撤销', '合并', '首次设置', '生成演示数据'];

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
-import { branches, orgUnits, people } from '../../db/schema';
+import { branches, orgUnits, people, reserves } from '../../db/schema';
 import { recordAudit } from '../audit/service';
 import { inTransaction, timestamp, type LedgerContext } from '../context';
 import { LedgerError, invalid, notFound } from '../errors';
@@ -126,6 +126,8 @@ export function mergeUnits(ctx: LedgerContext, fromId: number, intoId: number) {
     const now = timestamp(ctx);
     const movedPeople = ctx.db.update(people).set({ unitId: intoId, updatedAt: now }).where(eq(people.unitId, fromId)).run().changes;
     const movedBranches = ctx.db.update(branches).set({ unitId: intoId, updatedAt: now }).where(eq(branches.unitId, fromId)).run().changes;
+    // A merged village's reserve pool is the surviving village's pool.
+    ctx.db.update(reserves).set({ unitId: intoId, updatedAt: now }).where(eq(reserves.unitId, fromId)).run();
     ctx.db.update(orgUnits).set({ retiredAt: now, mergedIntoId: intoId, updatedAt: now }).where(eq(orgUnits.id, fromId)).run();
     recordAudit(ctx, {
       entity: 'org_unit',

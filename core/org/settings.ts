@@ -26,7 +26,9 @@ type StoredKey = keyof Settings;
 
 export function getSettings(ctx: LedgerContext): Settings {
   const rows = ctx.db.select().from(settingsTable).all();
-  const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+  // Other modules keep their own keys in the same table (reserves.config); the unit settings are only these.
+  const known = new Set(Object.keys(DEFAULT_SETTINGS));
+  const stored = Object.fromEntries(rows.filter((r) => known.has(r.key)).map((r) => [r.key, JSON.parse(r.value) as unknown]));
   return { ...DEFAULT_SETTINGS, ...stored } as Settings;
 }
 

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { orgUnits, people } from '../../db/schema';
 import { recordAudit } from '../audit/service';
+import { refreshReservesOfPeople } from '../reserves/state';
 import { assertUnchangedSince } from '../audit/version';
 import { activeRecordSummary } from '../members/service';
 import { rejudgePeople } from '../members/state-store';
@@ -133,6 +134,7 @@ export function updatePerson(ctx: LedgerContext, id: number, input: z.output<typ
     const after = getPerson(ctx, id);
     // Birth date, gender, education and occupation are facts the 发展党员 rules judge.
     rejudgePeople(ctx, [id]);
+    refreshReservesOfPeople(ctx, [id]);
     recordAudit(ctx, { entity: 'person', entityId: id, action: '修改', summary: `修改人员：${after.name}`, before: redact(before), after: redact(after) });
     return after;
   });

@@ -4,3 +4,4 @@ export * from './people';
 export * from './audit';
 export * from './members';
 export * from './member-state';
+export * from './reserves';

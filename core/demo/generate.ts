@@ -8,6 +8,7 @@ import { pinyinSortKey } from '../people/pinyin';
 import { defaultUnitName, seedCountyName, seedUnits } from '../org/seed';
 import { writeSettings } from '../org/settings';
 import { generateDemoMembers } from './members';
+import { generateDemoReserves } from './reserves';
 import { demoPerson } from './people';
 
 export const DEMO_TOWN = '多巴镇';
@@ -73,7 +74,8 @@ export function generateDemo(ctx: LedgerContext, opts: DemoOptions = {}): { unit
       }
     }
     generateDemoMembers(ctx, rand);
-    recordAudit(ctx, { entity: 'settings', action: '生成演示数据', summary: `生成演示数据：${DEMO_TOWN}，村（社区）${units.length} 个，人员 ${peopleCount} 人` });
+    const reserves = generateDemoReserves(ctx, rand);
+    recordAudit(ctx, { entity: 'settings', action: '生成演示数据', summary: `生成演示数据：${DEMO_TOWN}，村（社区）${units.length} 个，人员 ${peopleCount} 人，后备人才 ${reserves} 人` });
     return { units: units.length, people: peopleCount };
   });
 }

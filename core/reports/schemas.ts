@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { id, isoDate } from '../schema/common';
 
-/** What a report lets the user choose: 'period' (from/to), 'units' (villages), 'mask' (ID numbers), 'paper' (A4/A3). */
-export const reportParam = z.enum(['period', 'units', 'mask', 'paper']);
+/**
+ * What a report lets the user choose: 'period' (from/to), 'units' (villages), 'mask' (ID numbers), 'paper' (A4/A3),
+ * 'selection' (the records picked in a list, e.g. 一人一卡 for the chosen reserves).
+ */
+export const reportParam = z.enum(['period', 'units', 'mask', 'paper', 'selection']);
 
 export const paper = z.enum(['A4', 'A3']);
 export type Paper = z.infer<typeof paper>;
@@ -28,6 +31,8 @@ export const exportInput = z
     maskIdNumbers: z.boolean().default(true),
     /** Paper to print on; absent means the report's own default (the wide 台账: A3, everything else: A4). */
     paper: z.enum(['A4', 'A3']).optional(),
+    /** The records picked in a list, for reports with the 'selection' parameter; absent means all. */
+    ids: z.array(id).max(5000).nullish(),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
 export type ExportInput = z.input<typeof exportInput>;

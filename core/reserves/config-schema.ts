@@ -57,8 +57,9 @@ export const DEFAULT_RESERVE_CONFIG: ReserveConfig = {
     youngSharePercent: 50,
     minEducationGroup: '高中中技',
     womanPerVillage: true,
-    yearTargets: { 入企挂职: 20, 乡镇机关历练: 80, 大专班: 100, 集中培训: 350 },
-    budgetFen: 30000000,
+    // A township's share of the district's year (19 / 85 / 111 / 380 over 17 units, 30万元 of funds).
+    yearTargets: { 入企挂职: 2, 乡镇机关历练: 6, 大专班: 7, 集中培训: 25 },
+    budgetFen: 2000000,
   },
   eligibility: { maxAge: 40, minEducationGroup: '高中中技', unqualifiedYears: 5 },
   warningSharePercent: 10,

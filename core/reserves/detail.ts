@@ -34,7 +34,9 @@ export function getReserve(ctx: LedgerContext, id: number): ReserveDetail {
     facts: { ...facts, nominationMethod: facts.nominationMethod as ReserveDetail['facts']['nominationMethod'], politicalStatus: facts.politicalStatus as ReserveDetail['facts']['politicalStatus'] },
     person,
     politicalFromRecord: fromRecord !== undefined,
-    events: cachedStatement(ctx.sqlite, 'SELECT id, kind, date, reason, post FROM reserve_events WHERE reserve_id = ? ORDER BY date, id').all(id) as ReserveDetail['events'],
+    events: (
+      cachedStatement(ctx.sqlite, 'SELECT id, kind, date, reason, post, chain FROM reserve_events WHERE reserve_id = ? ORDER BY date, id').all(id) as (Omit<ReserveDetail['events'][number], 'chain'> & { chain: number })[]
+    ).map((e) => ({ ...e, chain: e.chain === 1 })),
     trainings: cachedStatement(ctx.sqlite, TRAININGS_SQL).all(id) as ReserveDetail['trainings'],
     affairs: cachedStatement(ctx.sqlite, AFFAIRS_SQL).all(id) as ReserveDetail['affairs'],
     assessments: cachedStatement(

@@ -71,6 +71,8 @@ export const reserveEvent = z.object({
   date: z.string(),
   reason: z.string().nullable(),
   post: z.string().nullable(),
+  /** A review-chain line (推荐, 考察, the first 入库): it follows the record's dates and cannot be 撤销 on its own. */
+  chain: z.boolean(),
 });
 
 export const trainingInput = z

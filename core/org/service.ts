@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import { branches, orgUnits, people, reserves } from '../../db/schema';
 import { recordAudit } from '../audit/service';
+import { refreshReservesOfUnit } from '../reserves/state';
 import { inTransaction, timestamp, type LedgerContext } from '../context';
 import { LedgerError, invalid, notFound } from '../errors';
 import type { BranchKind, UnitKind } from '../people/codes';
@@ -128,6 +129,7 @@ export function mergeUnits(ctx: LedgerContext, fromId: number, intoId: number) {
     const movedBranches = ctx.db.update(branches).set({ unitId: intoId, updatedAt: now }).where(eq(branches.unitId, fromId)).run().changes;
     // A merged village's reserve pool is the surviving village's pool.
     ctx.db.update(reserves).set({ unitId: intoId, updatedAt: now }).where(eq(reserves.unitId, fromId)).run();
+    refreshReservesOfUnit(ctx, intoId);
     ctx.db.update(orgUnits).set({ retiredAt: now, mergedIntoId: intoId, updatedAt: now }).where(eq(orgUnits.id, fromId)).run();
     recordAudit(ctx, {
       entity: 'org_unit',

@@ -170,6 +170,7 @@ export function setPersonDeleted(ctx: LedgerContext, id: number, deleted: boolea
       .run();
     // A deleted person's files leave every list and count with them; restored, they come back judged.
     rejudgePeople(ctx, [id]);
+    refreshReservesOfPeople(ctx, [id]);
     const after = getPerson(ctx, id);
     recordAudit(ctx, { entity: 'person', entityId: id, action: deleted ? '删除' : '恢复', summary: `${deleted ? '删除' : '恢复'}人员：${before.name}`, before: redact(before), after: redact(after) });
     return after;

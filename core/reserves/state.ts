@@ -25,7 +25,13 @@ UPDATE reserves SET
                     WHERE e.reserve_id = reserves.id AND t.deleted_at IS NULL),
   affair_count = (SELECT count(*) FROM reserve_affair_participants p JOIN reserve_affairs a ON a.id = p.affair_id
                   WHERE p.reserve_id = reserves.id AND a.deleted_at IS NULL),
-  name_key = coalesce((SELECT sort_key FROM people WHERE people.id = reserves.person_id), '')
+  name_key = coalesce((SELECT sort_key FROM people WHERE people.id = reserves.person_id), ''),
+  person_name = (SELECT name FROM people WHERE people.id = reserves.person_id),
+  person_live = (SELECT deleted_at IS NULL FROM people WHERE people.id = reserves.person_id),
+  gender = (SELECT gender FROM people WHERE people.id = reserves.person_id),
+  birth_date = (SELECT birth_date FROM people WHERE people.id = reserves.person_id),
+  education = (SELECT education FROM people WHERE people.id = reserves.person_id),
+  unit_order = coalesce((SELECT sort_order FROM org_units WHERE org_units.id = reserves.unit_id), 0)
 WHERE id = @id`;
 
 /** Replays each reserve's history; a history the rules refuse aborts the caller's transaction with why. */
@@ -41,11 +47,16 @@ export function refreshReserves(ctx: LedgerContext, ids: Iterable<number>): void
   }
 }
 
-/** Every reserve of these people: their name key follows an edit of the person. */
+/** Every reserve of these people: the copied facts follow an edit, deletion or restore of the person. */
 export function refreshReservesOfPeople(ctx: LedgerContext, personIds: readonly number[]): void {
   const find = cachedStatement(ctx.sqlite, 'SELECT id FROM reserves WHERE person_id = ?', 'pluck');
   refreshReserves(
     ctx,
     personIds.flatMap((p) => find.all(p) as number[]),
   );
+}
+
+/** Every reserve of a village: its order and name follow a merge. */
+export function refreshReservesOfUnit(ctx: LedgerContext, unitId: number): void {
+  refreshReserves(ctx, cachedStatement(ctx.sqlite, 'SELECT id FROM reserves WHERE unit_id = ?', 'pluck').all(unitId) as number[]);
 }

@@ -107,6 +107,12 @@ CREATE TABLE `reserves` (
 	`training_hours` real DEFAULT 0 NOT NULL,
 	`affair_count` integer DEFAULT 0 NOT NULL,
 	`name_key` text DEFAULT '' NOT NULL,
+	`person_live` integer DEFAULT true NOT NULL,
+	`person_name` text,
+	`gender` text,
+	`birth_date` text,
+	`education` text,
+	`unit_order` integer DEFAULT 0 NOT NULL,
 	`created_at` text DEFAULT (strftime('%Y-%m-%d %H:%M:%S','now','localtime')) NOT NULL,
 	`updated_at` text DEFAULT (strftime('%Y-%m-%d %H:%M:%S','now','localtime')) NOT NULL,
 	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action,
@@ -114,6 +120,7 @@ CREATE TABLE `reserves` (
 );
 --> statement-breakpoint
 CREATE INDEX `reserves_person_idx` ON `reserves` (`person_id`);--> statement-breakpoint
-CREATE INDEX `reserves_live_unit_idx` ON `reserves` (`unit_id`,`name_key`,`id`) WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX `reserves_live_unit_idx` ON `reserves` (`unit_order`,`unit_id`,`name_key`,`id`) WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX `reserves_live_name_idx` ON `reserves` (`name_key`,`id`) WHERE deleted_at IS NULL;--> statement-breakpoint
-CREATE INDEX `reserves_live_status_idx` ON `reserves` (`status`,`unit_id`) WHERE deleted_at IS NULL;
+CREATE INDEX `reserves_live_status_idx` ON `reserves` (`status`,`unit_order`,`unit_id`,`name_key`,`id`) WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX `reserves_live_birth_idx` ON `reserves` (`birth_date`) WHERE deleted_at IS NULL;

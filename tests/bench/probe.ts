@@ -9,14 +9,16 @@ import Database from 'better-sqlite3';
 import dayjs from 'dayjs';
 import { LedgerHost } from '../../core/host';
 import { idCheckChar } from '../../core/people/idcard';
-import { rawCheck, rawCreate, rawMembersPage, rawMembersRosterRows, rawOverview, rawPeoplePage, rawPeopleRosterRows, rawPeopleSearch, rawStreamWorkbook, type MembersPageQuery } from './raw';
+import { rawCheck, rawCreate, rawMembersPage, rawMembersRosterRows, rawOverview, rawPeoplePage, rawPeopleRosterRows, rawPeopleSearch, rawReservesCounts, rawReservesPage, rawStreamWorkbook, type MembersPageQuery, type ReservesPageQuery } from './raw';
 
 export type RawSpec =
   | { fn: 'membersPage'; query: MembersPageQuery }
   | { fn: 'overview' }
   | { fn: 'check' }
   | { fn: 'peoplePage'; sortField: string; page: number }
-  | { fn: 'peopleSearch'; q: string };
+  | { fn: 'peopleSearch'; q: string }
+  | { fn: 'reservesPage'; query: ReservesPageQuery }
+  | { fn: 'reservesCounts' };
 
 export type ProbeSpec =
   | { kind: 'call'; dataDir: string; method: string; input: unknown; runs: number; raw: RawSpec }
@@ -77,6 +79,10 @@ function rawRun(db: Database.Database, raw: RawSpec): unknown {
       return rawPeoplePage(db, raw.sortField, raw.page);
     case 'peopleSearch':
       return rawPeopleSearch(db, raw.q);
+    case 'reservesPage':
+      return rawReservesPage(db, raw.query);
+    case 'reservesCounts':
+      return rawReservesCounts(db);
   }
 }
 

@@ -177,3 +177,31 @@ export async function rawStreamWorkbook(rows: readonly unknown[][], sheetName: s
   await wb.commit();
   return Buffer.concat(chunks).length;
 }
+
+export interface ReservesPageQuery {
+  unitId?: boolean;
+  status?: string;
+  sortField?: 'name';
+  q?: string;
+}
+
+/** The reserve list's first page: count and 20 rows with village, person and the stored totals. */
+export function rawReservesPage(db: Database.Database, q: ReservesPageQuery): number {
+  const where = ['r.deleted_at IS NULL', 'p.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  if (q.unitId) where.push('r.unit_id = (SELECT min(id) FROM org_units)');
+  if (q.status) (where.push('r.status = ?'), params.push(q.status));
+  if (q.q) (where.push('instr(p.name, ?) > 0'), params.push(q.q));
+  const from = `FROM reserves r JOIN people p ON p.id = r.person_id JOIN org_units u ON u.id = r.unit_id WHERE ${where.join(' AND ')}`;
+  const total = db.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number;
+  db.prepare(`SELECT r.id, p.name, p.gender, p.birth_date, u.name, r.status, r.training_count, r.training_hours ${from}
+    ORDER BY ${q.sortField === 'name' ? 'r.name_key' : 'u.sort_order, r.name_key'}, r.id LIMIT 20`).all(...params);
+  return total;
+}
+
+/** The plan's and 首页's figures: 在库 per village with the structure counts, and per source. */
+export function rawReservesCounts(db: Database.Database): number {
+  const from = 'FROM reserves r JOIN people p ON p.id = r.person_id WHERE r.deleted_at IS NULL AND p.deleted_at IS NULL AND r.status = \'在库\'';
+  db.prepare(`SELECT r.unit_id, count(*), sum(r.post_direction = '书记后备'), sum(p.gender = '女'), sum(p.birth_date > '1990-01-01') ${from} GROUP BY r.unit_id`).all();
+  return (db.prepare(`SELECT r.source, count(*) AS n ${from} GROUP BY r.source`).all() as { n: number }[]).length;
+}

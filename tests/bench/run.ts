@@ -12,16 +12,19 @@ import { tempDir } from '../helpers/ledger';
 import { measurePeopleInBrowser, BROWSER_TARGET_MS } from './browser';
 import { COLD_OPEN_TARGET_MS, measureColdOpen } from './cold-open';
 import { generateDistrict } from './district';
+import { generateReserves } from './reserves';
 import { FIRST_PAGE_TARGET_MS, measureFirstPage } from './first-page';
 import { failed, judged, median, p95, probe, probes, table, type Result, type Target } from './measure';
 import type { RawSpec } from './probe';
-import type { MembersPageQuery } from './raw';
+import type { MembersPageQuery, ReservesPageQuery } from './raw';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const quick = process.argv.includes('--quick');
 const scale = quick ? 0.1 : 1;
 const n = (x: number) => Math.round(x * scale);
 const DISTRICT = { people: n(100_000), files: n(20_000) };
+/** Issue 8: the district's reserve register. */
+const RESERVES = { reserves: n(10_000), enrolments: n(30_000) };
 const TOWNSHIP = { people: n(10_000), files: n(1_000) };
 const LIST_RUNS = 20;
 const BULK_RUNS = quick ? 1 : 3;
@@ -52,6 +55,8 @@ try {
       target: { ms: 60_000 },
     }),
   );
+  const reserveLoad = await generateReserves(districtDir, RESERVES);
+  log(`后备人才：${reserveLoad.reserves} 人、培养记录 ${reserveLoad.enrolments} 条，用时 ${(reserveLoad.ms / 1000).toFixed(1)} s`);
   const town = await generateDistrict(townshipDir, TOWNSHIP);
   log(`乡镇数据：${town.people} 人、${town.files} 份档案，用时 ${(town.totalMs / 1000).toFixed(1)} s`);
 
@@ -113,6 +118,30 @@ try {
   measureCalls([
     { id: 'members.overview', label: `首页概况（${DISTRICT.files} 份档案）`, dataDir: districtDir, method: 'members.overview', input: {}, raw: { fn: 'overview' }, target: { ms: 300 } },
     { id: 'members.check', label: `合规检查（${DISTRICT.files} 份档案）`, dataDir: districtDir, method: 'members.check', input: {}, raw: { fn: 'check' }, target: { ms: 1_000 }, metric: '中位数', runs: 5 },
+  ]);
+
+  // 后备人才 list (issue 8): the first page in every filter and sort the page offers.
+  const reserveVariants: [string, string, Record<string, unknown>, ReservesPageQuery][] = [
+    ['default', '默认（按村）', {}, {}],
+    ['unit', '按村筛选', { unitId: 1 }, { unitId: true }],
+    ['status', '只看在库', { status: '在库' }, { status: '在库' }],
+    ['age', '35岁及以下', { ageBand: 'age35' }, {}],
+    ['party', '只看党员', { partyMember: true }, {}],
+    ['name', '按姓名排序', { sortField: 'name' }, { sortField: 'name' }],
+    ['search', '搜索姓名（“建”）', { q: '建' }, { q: '建' }],
+  ];
+  measureCalls([
+    ...reserveVariants.map(([id, name, input, query]) => ({
+      id: `reserves.list.${id}`,
+      label: `后备人才列表首页（${reserveLoad.reserves} 人、${reserveLoad.enrolments} 条培养记录）：${name}`,
+      dataDir: districtDir,
+      method: 'reserves.list',
+      input,
+      raw: { fn: 'reservesPage', query } as RawSpec,
+      target: LIST_TARGET,
+    })),
+    { id: 'reserves.plan', label: `后备人才计划完成情况（${reserveLoad.reserves} 人）`, dataDir: districtDir, method: 'reserves.plan', input: {}, raw: { fn: 'reservesCounts' }, target: { ms: 300 } },
+    { id: 'reserves.overview', label: `首页后备人才概况（${reserveLoad.reserves} 人）`, dataDir: districtDir, method: 'reserves.overview', input: {}, raw: { fn: 'reservesCounts' }, target: { ms: 300 } },
   ]);
 
   // members.create writes: it runs on a copy, so every other figure sees the generated data only.
@@ -217,6 +246,25 @@ try {
       const r = got[i]!;
       const id = `export.${reportId}.district`;
       const label = `导出${name}（${DISTRICT.files} 份档案）`;
+      if (r instanceof Error) return add(failed(id, label, '中位数', target, r));
+      add(judged({ id, label: `${label}：${r.rows} 行`, metric: '中位数', runs: 1, ms: r.times[0]!, rssMb: r.maxRssMb, baselineMs: null, target, times: r.times }));
+    });
+  }
+
+  // 后备人才 reports (issue 8: the 统计表 in ≤ 2 s at 10,000 reserves and 30,000 training rows; the others held to it).
+  {
+    const reports = [
+      ['reserves-stats', '后备人才培养情况统计表'],
+      ['reserves-roster', '村"两委"后备人才花名册'],
+      ['reserves-funds', '培训经费使用明细表'],
+      ['reserves-changes', '后备人才动态调整台账'],
+    ] as const;
+    const target: Target = { ms: 2_000, rssMb: 400 };
+    const got = probes(reports.map(([reportId]) => ({ kind: 'export', dataDir: districtDir, reportId })), quick);
+    reports.forEach(([reportId, name], i) => {
+      const r = got[i]!;
+      const id = `export.${reportId}.district`;
+      const label = `导出${name}（${reserveLoad.reserves} 名后备人才、${reserveLoad.enrolments} 条培养记录）`;
       if (r instanceof Error) return add(failed(id, label, '中位数', target, r));
       add(judged({ id, label: `${label}：${r.rows} 行`, metric: '中位数', runs: 1, ms: r.times[0]!, rssMb: r.maxRssMb, baselineMs: null, target, times: r.times }));
     });

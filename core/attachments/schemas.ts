@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { id } from '../schema/common';
 
-/** What an attachment may hang off: a 流程节点, a 考察/思想汇报, the 政审 record or one 函调 letter. */
-export const OWNER_TYPES = ['member_step', 'member_periodic', 'member_review', 'review_letter'] as const;
+/**
+ * What an attachment may hang off: a 流程节点, a 考察/思想汇报, the 政审 record or one 函调 letter; a reserve (its
+ * photo and papers) or one training record (its certificate).
+ */
+export const OWNER_TYPES = ['member_step', 'member_periodic', 'member_review', 'review_letter', 'reserve', 'reserve_training'] as const;
 export const ownerType = z.enum(OWNER_TYPES);
 
 /** Scans from an office scanner or a phone; larger files belong in the paper archive, not the ledger. */

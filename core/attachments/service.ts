@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import { attachments, memberPeriodic, memberReviews, memberSteps, reviewLetters } from '../../db/schema';
+import { attachments, memberPeriodic, memberReviews, memberSteps, reserveTrainings, reserves, reviewLetters } from '../../db/schema';
 import { recordAudit } from '../audit/service';
 import { inTransaction, timestamp, today, type LedgerContext } from '../context';
 import { LedgerError, invalid, notFound } from '../errors';
@@ -25,6 +25,10 @@ function ownerExists(ctx: LedgerContext, owner: z.output<typeof attachmentOwner>
       return !!ctx.db.select({ id: memberReviews.recordId }).from(memberReviews).where(eq(memberReviews.recordId, owner.ownerId)).get();
     case 'review_letter':
       return !!ctx.db.select({ id: reviewLetters.id }).from(reviewLetters).where(eq(reviewLetters.id, owner.ownerId)).get();
+    case 'reserve':
+      return !!ctx.db.select({ id: reserves.id }).from(reserves).where(and(eq(reserves.id, owner.ownerId), isNull(reserves.deletedAt))).get();
+    case 'reserve_training':
+      return !!ctx.db.select({ id: reserveTrainings.id }).from(reserveTrainings).where(and(eq(reserveTrainings.id, owner.ownerId), isNull(reserveTrainings.deletedAt))).get();
   }
 }
 

@@ -131,6 +131,7 @@ export const contract = {
   'reserves.plan': query(reserves.yearInput, reserves.planOut, '后备人才计划完成情况：各村目标与实有、结构指标、年度培养目标与经费'),
   'reserves.funds': query(reserves.yearInput, reserves.fundsOut, '培训经费使用：按类型、来源、科目、月份'),
   'reserves.overview': query(none, reserves.reservesOverview, '首页：后备人才概况'),
+  'reserves.verifyState': query(none, reserves.reserveVerifyResult, '逐名后备人才按事实重算状态与培养统计，与保存的结果核对（不一致时列出）'),
   'reserves.config': query(none, reserves.reserveConfig, '后备人才设置：岗位方向、来源、培养类型、经费来源、计划目标、入库条件'),
   'reserves.updateConfig': command(reserves.reserveConfig, reserves.reserveConfig, '修改后备人才设置'),
 

@@ -25,6 +25,7 @@ import { getReserve } from '../reserves/detail';
 import { ranking, saveAssessment } from '../reserves/assessments';
 import { fundsView, planView, reservesOverview } from '../reserves/plan';
 import { getReserveConfig, updateReserveConfig } from '../reserves/config';
+import { verifyReserves } from '../reserves/verify';
 import type { Contract, Method } from './contract';
 import { undoable } from '../audit/version';
 import type { JobRunner } from '../jobs/runner';
@@ -133,6 +134,7 @@ export const handlers: { [M in LedgerMethod]: Handler<M> } = {
   'reserves.plan': (ctx, { year }) => planView(ctx, year),
   'reserves.funds': (ctx, { year }) => fundsView(ctx, year),
   'reserves.overview': (ctx) => reservesOverview(ctx),
+  'reserves.verifyState': (ctx) => verifyReserves(ctx),
   'reserves.config': (ctx) => getReserveConfig(ctx),
   'reserves.updateConfig': (ctx, input) => updateReserveConfig(ctx, input),
 

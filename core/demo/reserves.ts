@@ -121,25 +121,24 @@ export function generateDemoReserves(ctx: LedgerContext, rand: () => number): nu
       pool.push({ id, unitId, inPool, since: facts.townOn ?? facts.nominatedOn });
     });
   }
+  generateDemoTrainings(ctx, rand, pool.filter((r) => r.inPool), now);
+  generateDemoAffairs(ctx, rand, pool.filter((r) => r.inPool), now);
+  // Once, after every fact is in: the derived columns as the services would have left them.
   refreshReserves(
     ctx,
     pool.map((r) => r.id),
   );
-  const trained = generateDemoTrainings(ctx, rand, pool.filter((r) => r.inPool), now);
-  generateDemoAffairs(ctx, rand, pool.filter((r) => r.inPool), now);
-  refreshReserves(ctx, trained);
   return pool.length;
 }
 
 /** Classes and placements over the last two years, each cost split over its trainees the way the service does. */
-function generateDemoTrainings(ctx: LedgerContext, rand: () => number, inPool: { id: number; since: string }[], now: dayjs.Dayjs): number[] {
+function generateDemoTrainings(ctx: LedgerContext, rand: () => number, inPool: { id: number; since: string }[], now: dayjs.Dayjs): void {
   const sources = DEFAULT_RESERVE_CONFIG.fundingSources;
   const insertTraining = ctx.sqlite.prepare(
     `INSERT INTO reserve_trainings (type, title, host, start_on, end_on, hours, cost_fen, funding_source, cost_item)
      VALUES (@type, @title, @host, @startOn, @endOn, @hours, @costFen, @source, @item)`,
   );
   const insertEnrolment = ctx.sqlite.prepare('INSERT INTO reserve_enrolments (training_id, reserve_id, seq, cost_fen) VALUES (?, ?, ?, ?)');
-  const touched = new Set<number>();
   const add = (t: { type: string; title: string; host: string; startOn: dayjs.Dayjs; days: number; hours: number; costFen: number; source: string; item: string }, among: { id: number; since: string }[]) => {
     // Only those already in the pool when the class began.
     const ids = among.filter((r) => r.since <= t.startOn.format('YYYY-MM-DD')).map((r) => r.id);
@@ -150,7 +149,6 @@ function generateDemoTrainings(ctx: LedgerContext, rand: () => number, inPool: {
     );
     splitFen(t.costFen, ids.length).forEach((fen, i) => {
       insertEnrolment.run(id, ids[i]!, i + 1, fen);
-      touched.add(ids[i]!);
     });
   };
   const shuffled = [...inPool].sort(() => rand() - 0.5);
@@ -179,7 +177,6 @@ function generateDemoTrainings(ctx: LedgerContext, rand: () => number, inPool: {
     { type: '大专班', title: '村干部学历提升大专班（2年制）', host: '青海开放大学', startOn: dayjs(`${year - 1}-09-01`), days: 730, hours: 480, costFen: 1500 * 100 * 12, source: sources[0]!, item: '学历提升补助' },
     shuffled.slice(40, 52),
   );
-  return [...touched];
 }
 
 function pick<T>(rand: () => number, list: readonly T[]): T {

@@ -251,3 +251,8 @@ export const reservesOverview = z.object({
 });
 
 export const yearInput = z.object({ year: z.number().int().min(2000).max(2100).nullish() }).default({});
+
+export const reserveVerifyResult = z.object({
+  reserves: z.number(),
+  mismatches: z.array(z.object({ reserveId: z.number(), personName: z.string(), problem: z.string() })),
+});

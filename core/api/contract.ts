@@ -122,6 +122,8 @@ export const contract = {
   'reserves.changeStatus': command(reserves.statusChangeInput, byId, '调整、任用、出库或重新入库，记入动态调整台账'),
   'reserves.removeEvent': command(byId, byId, '撤销一条调整、任用、出库或重新入库记录'),
   'reserves.addTraining': command(reserves.trainingInput, reserves.trainingWritten, '记录培养（挂职、历练、大专班、集中培训）：可一次报名多人，经费按人分摊到分'),
+  'reserves.updateTraining': command(reserves.trainingUpdate, reserves.trainingWritten, '修改培养记录（人员不变；经费改动后重新按人分摊到分）'),
+  'reserves.setEnrolmentResult': command(reserves.enrolmentResultInput, byId, '记录某人某次培养的结业情况或证书编号'),
   'reserves.removeTraining': command(byId, byId, '删除一条培养记录（班次）'),
   'reserves.restoreTraining': command(byId, byId, '恢复已删除的培养记录'),
   'reserves.addAffair': command(reserves.affairInput, byId, '记录参与村级事务：可一次记录多人'),

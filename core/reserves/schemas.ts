@@ -75,28 +75,34 @@ export const reserveEvent = z.object({
   chain: z.boolean(),
 });
 
-export const trainingInput = z
-  .object({
-    type: requiredText('培养类型', 20),
-    title: optionalText(60),
-    host: optionalText(60),
-    startOn: isoDate,
-    endOn: isoDate.nullish(),
-    hours: z.number().min(0, '学时不能为负数').max(10000),
-    costFen: fen.default(0),
-    fundingSource: optionalText(30),
-    costItem: z.enum(COST_ITEMS).nullish(),
-    note: optionalText(500),
-    /** In list order: the first ones take the remainder of the cost split. */
-    reserveIds: ids,
-  })
-  .superRefine((t, ctx) => {
-    if (t.endOn && t.endOn < t.startOn) ctx.addIssue({ code: 'custom', path: ['endOn'], message: '结束（毕业）日期不能早于开始（入学）日期' });
-    if (t.costFen > 0 && !t.fundingSource) ctx.addIssue({ code: 'custom', path: ['fundingSource'], message: '有经费的培训须选择经费来源' });
-    if (t.costFen > 0 && !t.costItem) ctx.addIssue({ code: 'custom', path: ['costItem'], message: '有经费的培训须选择经费科目' });
-    if (new Set(t.reserveIds).size !== t.reserveIds.length) ctx.addIssue({ code: 'custom', path: ['reserveIds'], message: '同一人不能重复报名' });
-  });
+const trainingFields = z.object({
+  type: requiredText('培养类型', 20),
+  title: optionalText(60),
+  host: optionalText(60),
+  startOn: isoDate,
+  endOn: isoDate.nullish(),
+  hours: z.number().min(0, '学时不能为负数').max(10000),
+  costFen: fen.default(0),
+  fundingSource: optionalText(30),
+  costItem: z.enum(COST_ITEMS).nullish(),
+  note: optionalText(500),
+});
+
+function trainingChecks(t: z.output<typeof trainingFields> & { reserveIds?: number[] }, ctx: z.RefinementCtx) {
+  if (t.endOn && t.endOn < t.startOn) ctx.addIssue({ code: 'custom', path: ['endOn'], message: '结束（毕业）日期不能早于开始（入学）日期' });
+  if (t.costFen > 0 && !t.fundingSource) ctx.addIssue({ code: 'custom', path: ['fundingSource'], message: '有经费的培训须选择经费来源' });
+  if (t.costFen > 0 && !t.costItem) ctx.addIssue({ code: 'custom', path: ['costItem'], message: '有经费的培训须选择经费科目' });
+  if (t.reserveIds && new Set(t.reserveIds).size !== t.reserveIds.length) ctx.addIssue({ code: 'custom', path: ['reserveIds'], message: '同一人不能重复报名' });
+}
+
+/** In list order: the first ones take the remainder of the cost split. */
+export const trainingInput = trainingFields.extend({ reserveIds: ids }).superRefine(trainingChecks);
 export type TrainingInput = z.input<typeof trainingInput>;
+
+/** The class's facts without its trainees: those stay, and a changed cost is split over them again. */
+export const trainingUpdate = trainingFields.extend({ id }).superRefine(trainingChecks);
+
+export const enrolmentResultInput = z.object({ trainingId: id, reserveId: id, result: optionalText(100) });
 
 export const trainingWritten = z.object({ id: z.number(), shares: z.array(z.object({ reserveId: z.number(), costFen: z.number() })) });
 
@@ -176,6 +182,7 @@ export const enrolment = z.object({
   fundingSource: z.string().nullable(),
   costItem: z.string().nullable(),
   classSize: z.number(),
+  result: z.string().nullable(),
 });
 
 export const reserveDetail = z.object({

@@ -10,7 +10,7 @@ import { inTransaction, timestamp, today, type LedgerContext } from '../context'
 import { invalid, notFound } from '../errors';
 import { getReserveConfig } from './config';
 import { splitFen } from './money';
-import type { affairInput, trainingInput } from './schemas';
+import type { affairInput, enrolmentResultInput, trainingInput, trainingUpdate } from './schemas';
 import { refreshReserves } from './state';
 
 /** The reserves, live and in the order given, with their names for the audit line. */
@@ -112,5 +112,62 @@ export function removeAffair(ctx: LedgerContext, id: number): { id: number } {
     refreshReserves(ctx, ids.map((r) => r.id));
     recordAudit(ctx, { entity: 'reserve_affair', entityId: id, action: '删除', summary: `删除村级事务记录（${a.affairType}，${a.date}）`, before: a });
     return { id };
+  });
+}
+
+/**
+ * Corrects a class's facts. Its trainees stay; a changed cost is split again over them in their list order, so the
+ * shares still add up to the new total.
+ */
+export function updateTraining(ctx: LedgerContext, input: z.output<typeof trainingUpdate>): { id: number; shares: { reserveId: number; costFen: number }[] } {
+  return inTransaction(ctx, () => {
+    const before = ctx.db.select().from(reserveTrainings).where(eq(reserveTrainings.id, input.id)).get();
+    if (!before || before.deletedAt) throw notFound('培养记录');
+    const config = getReserveConfig(ctx);
+    if (!config.trainingTypes.includes(input.type)) throw invalid(`培养类型“${input.type}”不在列表中`, { type: `可选：${config.trainingTypes.join('、')}` });
+    if (input.startOn > today(ctx)) throw invalid('开始日期晚于今天', { startOn: '开始（入学）日期不能晚于今天' });
+    ctx.db
+      .update(reserveTrainings)
+      .set({
+        type: input.type,
+        title: input.title,
+        host: input.host,
+        startOn: input.startOn,
+        endOn: input.endOn ?? null,
+        hours: input.hours,
+        costFen: input.costFen,
+        fundingSource: input.fundingSource ?? null,
+        costItem: input.costItem ?? null,
+        note: input.note,
+        updatedAt: timestamp(ctx),
+      })
+      .where(eq(reserveTrainings.id, input.id))
+      .run();
+    const enrolled = ctx.db
+      .select({ id: reserveEnrolments.id, reserveId: reserveEnrolments.reserveId })
+      .from(reserveEnrolments)
+      .where(eq(reserveEnrolments.trainingId, input.id))
+      .orderBy(reserveEnrolments.seq)
+      .all();
+    const shares = splitFen(input.costFen, enrolled.length);
+    enrolled.forEach((e, i) => ctx.db.update(reserveEnrolments).set({ costFen: shares[i]! }).where(eq(reserveEnrolments.id, e.id)).run());
+    refreshReserves(ctx, enrolled.map((e) => e.reserveId));
+    recordAudit(ctx, { entity: 'reserve_training', entityId: input.id, action: '修改', summary: `修改${input.type}记录（${input.startOn}，${enrolled.length} 人）`, before, after: input });
+    return { id: input.id, shares: enrolled.map((e, i) => ({ reserveId: e.reserveId, costFen: shares[i]! })) };
+  });
+}
+
+/** One trainee's 结业情况 or certificate number. */
+export function setEnrolmentResult(ctx: LedgerContext, input: z.output<typeof enrolmentResultInput>): { id: number } {
+  return inTransaction(ctx, () => {
+    const row = ctx.db
+      .select({ id: reserveEnrolments.id })
+      .from(reserveEnrolments)
+      .where(and(eq(reserveEnrolments.trainingId, input.trainingId), eq(reserveEnrolments.reserveId, input.reserveId)))
+      .get();
+    if (!row) throw notFound('该人员的培养记录');
+    ctx.db.update(reserveEnrolments).set({ result: input.result }).where(eq(reserveEnrolments.id, row.id)).run();
+    recordAudit(ctx, { entity: 'reserve_training', entityId: input.trainingId, action: '修改', summary: `记录结业情况：${input.result ?? '（清空）'}`, after: input });
+    return { id: row.id };
   });
 }

@@ -116,6 +116,20 @@ describe('training and funds', () => {
     expect(page.items.find((r) => r.name === '赵强')!.affairCount).toBe(0);
   });
 
+  it('a corrected class cost is split again over the same trainees; a result is kept per trainee', async () => {
+    const t = (await host.invoke('reserves.addTraining', {
+      type: '集中培训', startOn: '2026-05-10', hours: 8, costFen: 1000, fundingSource: '乡镇自筹', costItem: '集中培训', reserveIds: [ids.zhao!, ids.wang!],
+    })) as { id: number };
+    const out = (await host.invoke('reserves.updateTraining', {
+      id: t.id, type: '集中培训', startOn: '2026-05-10', hours: 8, costFen: 1001, fundingSource: '乡镇自筹', costItem: '集中培训',
+    })) as { shares: { reserveId: number; costFen: number }[] };
+    expect(out.shares).toEqual([{ reserveId: ids.zhao, costFen: 501 }, { reserveId: ids.wang, costFen: 500 }]);
+    await host.invoke('reserves.setEnrolmentResult', { trainingId: t.id, reserveId: ids.wang!, result: '结业（证书 2026-017）' });
+    const d = (await host.invoke('reserves.get', { id: ids.wang })) as { trainings: { trainingId: number; costFen: number; result: string | null }[] };
+    expect(d.trainings.find((x) => x.trainingId === t.id)).toMatchObject({ costFen: 500, result: '结业（证书 2026-017）' });
+    await host.invoke('reserves.removeTraining', { id: t.id });
+  });
+
   it('refuses a cost with no funding source', async () => {
     await expect(
       host.invoke('reserves.addTraining', { type: '入企挂职', startOn: '2026-03-01', hours: 0, costFen: 500, reserveIds: [ids.li!] }),

@@ -147,6 +147,21 @@ describe('migrating a populated database', () => {
     opened.sqlite.close();
   });
 
+  it('adds the 后备人才 tables (0005) to a file of the 发展党员 release, keeping its people, who can then be entered as reserves', async () => {
+    const dataDir = freshDir();
+    await populated(dataDir, firstMigrations(5));
+    const opened = await openDatabase({ dataDir });
+    expect(opened.migrated).toEqual(['0005_reserves']);
+    expect(opened.backupFile).not.toBeNull();
+    expect(opened.sqlite.prepare('SELECT name FROM people').all()).toEqual([{ name: '王芳' }]);
+    opened.sqlite
+      .prepare("INSERT INTO reserves (person_id, unit_id, post_direction, source, nomination_method, nominated_on, status, status_on) VALUES (1, 1, '书记后备', '返乡大学生', '组织推荐', '2026-01-05', '推荐', '2026-01-05')")
+      .run();
+    expect(opened.sqlite.prepare('SELECT person_live, training_count FROM reserves').get()).toEqual({ person_live: 1, training_count: 0 });
+    expect(opened.sqlite.pragma('foreign_key_check')).toEqual([]);
+    opened.sqlite.close();
+  });
+
   it('rebuilds a parent table without losing or orphaning child rows, after taking a backup', async () => {
     const dataDir = freshDir();
     await populated(dataDir);

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, FileExcelOutlined, FlagOutlined, HistoryOutlined, HomeOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, FileExcelOutlined, FlagOutlined, HistoryOutlined, HomeOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import { warmHome } from '../pages/home/warm';
 import { warmPeople } from '../pages/people/warm';
@@ -8,6 +8,7 @@ import { lazyPage } from './lazyPage';
 const HomePage = lazyPage(() => import('../pages/home/HomePage'), 'HomePage');
 const PeoplePage = lazyPage(() => import('../pages/people/PeoplePage'), 'PeoplePage');
 const MembersPage = lazyPage(() => import('../pages/members/MembersPage'), 'MembersPage');
+const ReservesPage = lazyPage(() => import('../pages/reserves/ReservesPage'), 'ReservesPage');
 const CompliancePage = lazyPage(() => import('../pages/members/CompliancePage'), 'CompliancePage');
 const ReportsPage = lazyPage(() => import('../pages/reports/ReportsPage'), 'ReportsPage');
 const OrgPage = lazyPage(() => import('../pages/org/OrgPage'), 'OrgPage');
@@ -32,6 +33,7 @@ export const MODULES: ModuleEntry[] = [
   { path: '/people', label: '人员库', icon: <TeamOutlined />, page: PeoplePage, warm: warmPeople },
   // Not /members/check: the shell highlights every entry whose path prefixes the current one.
   { path: '/members', label: '发展党员', icon: <FlagOutlined />, page: MembersPage },
+  { path: '/reserves', label: '后备人才', icon: <SolutionOutlined />, page: ReservesPage },
   { path: '/compliance', label: '合规检查', icon: <SafetyCertificateOutlined />, page: CompliancePage },
   { path: '/reports', label: '报表中心', icon: <FileExcelOutlined />, page: ReportsPage },
   { path: '/org', label: '组织设置', icon: <ApartmentOutlined />, page: OrgPage },

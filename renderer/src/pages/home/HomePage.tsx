@@ -7,6 +7,7 @@ import { firstCall } from '../../api/client';
 import { useSession } from '../../components/session';
 import { useNotify } from '../../components/useNotify';
 import { HomeMembersSection } from '../members/HomeMembersSection';
+import { HomeReservesSection } from '../reserves/HomeReservesSection';
 
 interface Tile {
   key: keyof DashboardSummary;
@@ -42,6 +43,7 @@ export function HomePage() {
         {settings.townName} 工作概况
       </Typography.Title>
       <HomeMembersSection />
+      <HomeReservesSection />
       {!summary ? (
         <Skeleton active />
       ) : (

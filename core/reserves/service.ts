@@ -206,3 +206,12 @@ export function setReserveDeleted(ctx: LedgerContext, id: number, deleted: boole
     return { id };
   });
 }
+
+/** Deleted reserve records, newest first, for the 已删除 list that restores them. */
+export function listDeletedReserves(ctx: LedgerContext): { id: number; name: string; unitName: string; status: string; deletedAt: string }[] {
+  return cachedStatement(
+    ctx.sqlite,
+    `SELECT r.id, p.name, u.name AS unitName, r.status, r.deleted_at AS deletedAt FROM reserves r
+     JOIN people p ON p.id = r.person_id JOIN org_units u ON u.id = r.unit_id WHERE r.deleted_at IS NOT NULL ORDER BY r.deleted_at DESC, r.id DESC`,
+  ).all() as { id: number; name: string; unitName: string; status: string; deletedAt: string }[];
+}

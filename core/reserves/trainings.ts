@@ -103,14 +103,15 @@ export function addAffair(ctx: LedgerContext, input: z.output<typeof affairInput
   });
 }
 
-export function removeAffair(ctx: LedgerContext, id: number): { id: number } {
+export function removeAffair(ctx: LedgerContext, id: number, deleted = true): { id: number } {
   return inTransaction(ctx, () => {
     const a = ctx.db.select().from(reserveAffairs).where(eq(reserveAffairs.id, id)).get();
     if (!a) throw notFound('村级事务记录');
-    ctx.db.update(reserveAffairs).set({ deletedAt: timestamp(ctx), updatedAt: timestamp(ctx) }).where(eq(reserveAffairs.id, id)).run();
+    ctx.db.update(reserveAffairs).set({ deletedAt: deleted ? timestamp(ctx) : null, updatedAt: timestamp(ctx) }).where(eq(reserveAffairs.id, id)).run();
     const ids = ctx.db.select({ id: reserveAffairParticipants.reserveId }).from(reserveAffairParticipants).where(eq(reserveAffairParticipants.affairId, id)).all();
     refreshReserves(ctx, ids.map((r) => r.id));
-    recordAudit(ctx, { entity: 'reserve_affair', entityId: id, action: '删除', summary: `删除村级事务记录（${a.affairType}，${a.date}）`, before: a });
+    const action = deleted ? '删除' : '恢复';
+    recordAudit(ctx, { entity: 'reserve_affair', entityId: id, action, summary: `${action}村级事务记录（${a.affairType}，${a.date}）`, before: a });
     return { id };
   });
 }

@@ -17,11 +17,12 @@ export const USAGE = `用法：ledger <命令> [参数] [--data-dir 数据文件
   demo                            生成演示数据（在数据文件夹下的 demo 子文件夹）
   reports                         列出报表编号与名称
   check                           发展党员程序合规检查：输出全部问题（JSON）
-  check --recompute               按事实重新校验每份档案，与保存的校验结果核对（不一致时退出码为 1）
+  check --recompute               按事实重新校验每份档案和每名后备人才，与保存的结果核对（不一致时退出码为 1）
   check-db                        完整检查数据文件是否损坏（损坏时退出码为 1）
   rejudge                         按现行规则重新校验全部发展档案（进度输出到 stderr，Ctrl-C 取消）
   export <报表编号> --out <文件>    导出一张报表
         [--from YYYY-MM-DD --to YYYY-MM-DD] [--unit 村名[,村名…]] [--no-mask] [--paper A4|A3]
+        [--ids 编号[,编号…]]              只导出所选记录（如一人一卡的后备人才编号）
 
 文件类结果（如 call reports.export）在 JSON 的 base64 字段中，解码后即为文件；export 命令已代为解码并写入 --out。
 后台任务（如 rejudge、call members.rejudge）等任务结束后才退出，期间进度输出到 stderr，按 Ctrl-C 取消（数据保持原样）。
@@ -104,8 +105,9 @@ async function dispatch(host: LedgerHost, command: string, rest: string[], args:
     default: {
       if (args.options.recompute === true) {
         const result = await call(host, 'members.verifyState', {});
-        io.out(json(result));
-        return result.mismatches.length === 0 ? 0 : 1;
+        const reserves = await call(host, 'reserves.verifyState', {});
+        io.out(json({ ...result, reserves }));
+        return result.mismatches.length === 0 && reserves.mismatches.length === 0 ? 0 : 1;
       }
       io.out(json(await call(host, 'members.check', {})));
       return 0;
@@ -182,7 +184,7 @@ async function runJob(host: LedgerHost, method: Method, input: unknown, io: Io):
 }
 
 async function exportCommand(host: LedgerHost, [reportId]: string[], args: CommonArgs, io: Io): Promise<number> {
-  const { out, from, to, unit, paper } = args.options;
+  const { out, from, to, unit, paper, ids } = args.options;
   if (!reportId || typeof out !== 'string') {
     const reports = await call(host, 'reports.list', {});
     io.err(`用法：ledger export <报表编号> --out <文件.xlsx>\n可用报表：${reports.map((r) => r.id).join('、')}`);
@@ -193,6 +195,11 @@ async function exportCommand(host: LedgerHost, [reportId]: string[], args: Commo
     io.err(`--paper 只能是 A4 或 A3（收到：${paper === true ? '空值' : paper}）。\n用法：ledger export <报表编号> --out <文件.xlsx> --paper A4|A3`);
     return USAGE_ERROR;
   }
+  const picked = parseIds(ids);
+  if (picked === null) {
+    io.err(`--ids 应为用逗号分隔的记录编号（正整数），如 --ids 1,2,3（收到：${ids === true ? '空值' : ids}）。`);
+    return USAGE_ERROR;
+  }
   const input = {
     reportId,
     from: typeof from === 'string' ? from : undefined,
@@ -201,12 +208,22 @@ async function exportCommand(host: LedgerHost, [reportId]: string[], args: Commo
     maskIdNumbers: args.options['no-mask'] !== true,
     // The report schema owns the meaning of paper; the CLI only refuses what can never be right.
     ...(paperSize ? { paper: paperSize } : {}),
+    ...(picked ? { ids: picked } : {}),
   };
   const { base64, fileName, rowCount } = await call(host, 'reports.export', input);
   const target = isAbsolute(out) ? out : resolve(process.cwd(), out);
   io.writeFile(target, Buffer.from(base64, 'base64'));
   io.out(json({ ok: true, file: target, suggestedName: fileName, rowCount }));
   return 0;
+}
+
+/** undefined when not given, null when given but not a list of record numbers ("1,2,3"; Chinese commas too). */
+function parseIds(option: string | true | undefined): number[] | undefined | null {
+  if (option === undefined) return undefined;
+  if (option === true) return null;
+  const parts = option.split(/[,，、]/).map((p) => p.trim()).filter(Boolean);
+  if (!parts.length || !parts.every((p) => /^[1-9]\d{0,15}$/.test(p) && Number.isSafeInteger(Number(p)))) return null;
+  return parts.map(Number);
 }
 
 /** undefined when not given, null when given but not a paper size we print on. */

@@ -5,9 +5,10 @@
  */
 import { memberReports } from '../members/reports';
 import { rosterReport } from '../people/roster-report';
+import { reserveReports } from '../reserves/reports';
 import type { ReportDefinition } from './definition';
 
-export const reports: ReportDefinition[] = [rosterReport, ...memberReports];
+export const reports: ReportDefinition[] = [rosterReport, ...memberReports, ...reserveReports];
 
 export function findReport(id: string): ReportDefinition | undefined {
   return reports.find((r) => r.info.id === id);

@@ -28,6 +28,12 @@ function checkParams(report: ReportDefinition, params: ReportParams): void {
       hint: '请去掉纸张选项后再导出；可选纸张的是发展党员花名册（全程纪实台账）。',
     });
   }
+  if (params.ids?.length && !accepted.includes('selection')) {
+    throw new LedgerError('INVALID_INPUT', `该报表不按所选记录导出，不能指定记录编号：“${title}”。`, {
+      fields: { ids: '该报表不能选择记录' },
+      hint: '请去掉记录编号后再导出；按所选记录导出的是一人一卡。',
+    });
+  }
 }
 
 /** Builds the file in memory; each transport decides where it goes (save dialog, download, --out). */

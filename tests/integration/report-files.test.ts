@@ -135,6 +135,13 @@ describe('reports.export refuses what a report does not honour', () => {
     });
   });
 
+  it('refuses picked records for a report that does not export a selection', async () => {
+    await expect(started.host.invoke('reports.export', { reportId: 'reserves-stats', ids: [1, 2] })).rejects.toMatchObject({
+      message: expect.stringContaining('不能指定记录编号'),
+      fields: { ids: '该报表不能选择记录' },
+    });
+  });
+
   it('prints the 台账 on A3 by default and on A4 when asked', async () => {
     const paperSize = async (paper?: 'A4' | 'A3') => {
       const result = (await started.host.invoke('reports.export', { reportId: 'members-roster', ...(paper ? { paper } : {}) })) as ExportResult;

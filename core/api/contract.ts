@@ -14,6 +14,7 @@ import * as attachments from '../attachments/schemas';
 import * as removal from '../members/removal-schemas';
 import * as jobs from '../jobs/schemas';
 import * as reserves from '../reserves/schemas';
+import * as centres from '../centres/schemas';
 
 interface MethodDef<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -138,6 +139,25 @@ export const contract = {
   'reserves.verifyState': query(none, reserves.reserveVerifyResult, '逐名后备人才按事实重算状态与培养统计，与保存的结果核对（不一致时列出）'),
   'reserves.config': query(none, reserves.reserveConfig, '后备人才设置：岗位方向、来源、培养类型、经费来源、计划目标、入库条件'),
   'reserves.updateConfig': command(reserves.reserveConfig, reserves.reserveConfig, '修改后备人才设置'),
+
+  'centres.list': query(centres.centreQuery, centres.centrePage, '村级综合服务中心改造列表（可按村、改造类型、状态、资金来源、是否有风险筛选）'),
+  'centres.get': query(byId, centres.centreDetail, '一个服务中心：基本情况、投资与资金、节点计划与实际、形象进度'),
+  'centres.proposeSchedule': query(centres.proposeInput, centres.proposal, '按要求完成日期倒排工期，给出各节点建议日期'),
+  'centres.create': command(centres.centreInput, centres.centreWritten, '新增服务中心改造（节点不填时按倒排工期的建议日期）'),
+  'centres.update': command(centres.centreUpdate, centres.centreWritten, '修改服务中心基本情况与投资'),
+  'centres.remove': command(byId, byId, '删除误建的服务中心记录（可恢复）'),
+  'centres.restore': command(byId, byId, '恢复已删除的服务中心记录'),
+  'centres.replan': command(centres.replanInput, byId, '调整节点计划日期（最初计划保留为基线）'),
+  'centres.recordMilestone': command(centres.milestoneDoneInput, byId, '记录节点完成日期（填 null 撤销）'),
+  'centres.addProgress': command(centres.progressInput, byId, '记录形象进度（回退须写明原因）'),
+  'centres.removeProgress': command(byId, byId, '删除一条形象进度记录'),
+  'centres.restoreProgress': command(byId, byId, '恢复已删除的形象进度记录'),
+  'centres.addMoney': command(centres.moneyInput, z.object({ id: z.number(), warnings: z.array(z.string()) }), '记录资金下拨或支付'),
+  'centres.removeMoney': command(byId, byId, '删除一条资金下拨或支付记录'),
+  'centres.chart': query(centres.chartInput, centres.chartOut, '挂图作战：全部中心的节点计划与实际'),
+  'centres.overview': query(none, centres.centresOverview, '首页：服务中心改造概况'),
+  'centres.config': query(none, centres.centreConfig, '服务中心设置：资金来源、功能室、节点与工期、节假日、面积标准、滞后天数'),
+  'centres.updateConfig': command(centres.centreConfig, centres.centreConfig, '修改服务中心设置'),
 
   // Long work (core/jobs): a job-starting method returns { jobId }. Cancelling changes no data, so it is no write and
   // stays allowed while a writing job keeps other writes out.

@@ -26,6 +26,11 @@ import { ranking, saveAssessment } from '../reserves/assessments';
 import { fundsView, planView, reservesOverview } from '../reserves/plan';
 import { getReserveConfig, updateReserveConfig } from '../reserves/config';
 import { verifyReserves } from '../reserves/verify';
+import * as centres from '../centres/service';
+import { listCentres } from '../centres/list';
+import { centreChart, getCentre } from '../centres/detail';
+import { centresOverview } from '../centres/overview';
+import { getCentreConfig, updateCentreConfig } from '../centres/config';
 import type { Contract, Method } from './contract';
 import { undoable } from '../audit/version';
 import type { JobRunner } from '../jobs/runner';
@@ -141,6 +146,25 @@ export const handlers: { [M in LedgerMethod]: Handler<M> } = {
   'reserves.verifyState': (ctx) => verifyReserves(ctx),
   'reserves.config': (ctx) => getReserveConfig(ctx),
   'reserves.updateConfig': (ctx, input) => updateReserveConfig(ctx, input),
+
+  'centres.list': (ctx, query) => listCentres(ctx, query),
+  'centres.get': (ctx, { id }) => getCentre(ctx, id),
+  'centres.proposeSchedule': (ctx, { requiredOn }) => centres.proposeSchedule(ctx, requiredOn),
+  'centres.create': (ctx, input) => centres.createCentre(ctx, input),
+  'centres.update': (ctx, input) => centres.updateCentre(ctx, input),
+  'centres.remove': (ctx, { id }) => centres.setCentreDeleted(ctx, id, true),
+  'centres.restore': (ctx, { id }) => centres.setCentreDeleted(ctx, id, false),
+  'centres.replan': (ctx, input) => centres.replan(ctx, input),
+  'centres.recordMilestone': (ctx, input) => centres.recordMilestone(ctx, input),
+  'centres.addProgress': (ctx, input) => centres.addProgress(ctx, input),
+  'centres.removeProgress': (ctx, { id }) => centres.removeProgress(ctx, id, true),
+  'centres.restoreProgress': (ctx, { id }) => centres.removeProgress(ctx, id, false),
+  'centres.addMoney': (ctx, input) => centres.addMoney(ctx, input),
+  'centres.removeMoney': (ctx, { id }) => centres.removeMoney(ctx, id),
+  'centres.chart': (ctx, input) => centreChart(ctx, input),
+  'centres.overview': (ctx) => centresOverview(ctx),
+  'centres.config': (ctx) => getCentreConfig(ctx),
+  'centres.updateConfig': (ctx, input) => updateCentreConfig(ctx, input),
 
   'jobs.status': (_ctx, { jobId }, { jobs }) => jobs.status(jobId),
   'jobs.cancel': (_ctx, { jobId }, { jobs }) => jobs.cancel(jobId),

@@ -3,9 +3,10 @@ import { id } from '../schema/common';
 
 /**
  * What an attachment may hang off: a 流程节点, a 考察/思想汇报, the 政审 record or one 函调 letter; a reserve (its
- * photo and papers) or one training record (its certificate).
+ * photo and papers) or one training record (its certificate); a service centre (its plans) or one 形象进度 entry
+ * (its photos).
  */
-export const OWNER_TYPES = ['member_step', 'member_periodic', 'member_review', 'review_letter', 'reserve', 'reserve_training'] as const;
+export const OWNER_TYPES = ['member_step', 'member_periodic', 'member_review', 'review_letter', 'reserve', 'reserve_training', 'centre', 'centre_progress'] as const;
 export const ownerType = z.enum(OWNER_TYPES);
 
 /** Scans from an office scanner or a phone; larger files belong in the paper archive, not the ledger. */

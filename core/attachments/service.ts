@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import { attachments, memberPeriodic, memberReviews, memberSteps, reserveTrainings, reserves, reviewLetters } from '../../db/schema';
+import { attachments, centreProgress, centres, memberPeriodic, memberReviews, memberSteps, reserveTrainings, reserves, reviewLetters } from '../../db/schema';
 import { recordAudit } from '../audit/service';
 import { inTransaction, timestamp, today, type LedgerContext } from '../context';
 import { LedgerError, invalid, notFound } from '../errors';
@@ -29,6 +29,10 @@ function ownerExists(ctx: LedgerContext, owner: z.output<typeof attachmentOwner>
       return !!ctx.db.select({ id: reserves.id }).from(reserves).where(and(eq(reserves.id, owner.ownerId), isNull(reserves.deletedAt))).get();
     case 'reserve_training':
       return !!ctx.db.select({ id: reserveTrainings.id }).from(reserveTrainings).where(and(eq(reserveTrainings.id, owner.ownerId), isNull(reserveTrainings.deletedAt))).get();
+    case 'centre':
+      return !!ctx.db.select({ id: centres.id }).from(centres).where(and(eq(centres.id, owner.ownerId), isNull(centres.deletedAt))).get();
+    case 'centre_progress':
+      return !!ctx.db.select({ id: centreProgress.id }).from(centreProgress).where(and(eq(centreProgress.id, owner.ownerId), isNull(centreProgress.deletedAt))).get();
   }
 }
 

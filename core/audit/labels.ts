@@ -23,6 +23,11 @@ export const ENTITY_LABELS: Record<string, string> = {
   reserve_affair: '村级事务',
   reserve_assessment: '后备人才考核',
   reserve_config: '后备人才设置',
+  centre: '服务中心',
+  centre_milestone: '服务中心节点',
+  centre_progress: '形象进度',
+  centre_money: '服务中心资金',
+  centre_config: '服务中心设置',
 };
 
 export const ACTIONS = ['新增', '记录', '修改', '删除', '恢复', '撤销', '合并', '首次设置', '生成演示数据'];

@@ -9,6 +9,7 @@ import { defaultUnitName, seedCountyName, seedUnits } from '../org/seed';
 import { writeSettings } from '../org/settings';
 import { generateDemoMembers } from './members';
 import { generateDemoReserves } from './reserves';
+import { generateDemoCentres } from './centres';
 import { demoPerson } from './people';
 
 export const DEMO_TOWN = '多巴镇';
@@ -75,7 +76,8 @@ export function generateDemo(ctx: LedgerContext, opts: DemoOptions = {}): { unit
     }
     generateDemoMembers(ctx, rand);
     const reserves = generateDemoReserves(ctx, rand);
-    recordAudit(ctx, { entity: 'settings', action: '生成演示数据', summary: `生成演示数据：${DEMO_TOWN}，村（社区）${units.length} 个，人员 ${peopleCount} 人，后备人才 ${reserves} 人` });
+    const centres = generateDemoCentres(ctx, rand);
+    recordAudit(ctx, { entity: 'settings', action: '生成演示数据', summary: `生成演示数据：${DEMO_TOWN}，村（社区）${units.length} 个，人员 ${peopleCount} 人，后备人才 ${reserves} 人，服务中心 ${centres} 个` });
     return { units: units.length, people: peopleCount };
   });
 }

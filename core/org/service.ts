@@ -1,9 +1,10 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
-import { branches, orgUnits, people, reserves } from '../../db/schema';
+import { branches, centres, orgUnits, people, reserves } from '../../db/schema';
 import { recordAudit } from '../audit/service';
 import { refreshReservesOfUnit } from '../reserves/state';
+import { refreshCentresOfUnit } from '../centres/state';
 import { inTransaction, timestamp, type LedgerContext } from '../context';
 import { LedgerError, invalid, notFound } from '../errors';
 import type { BranchKind, UnitKind } from '../people/codes';
@@ -130,6 +131,11 @@ export function mergeUnits(ctx: LedgerContext, fromId: number, intoId: number) {
     // A merged village's reserve pool is the surviving village's pool.
     ctx.db.update(reserves).set({ unitId: intoId, updatedAt: now }).where(eq(reserves.unitId, fromId)).run();
     refreshReservesOfUnit(ctx, intoId);
+    // Each village has one centre: a merged village's centre moves only when the surviving one has none.
+    if (!ctx.db.select({ id: centres.id }).from(centres).where(and(eq(centres.unitId, intoId), isNull(centres.deletedAt))).get()) {
+      ctx.db.update(centres).set({ unitId: intoId, updatedAt: now }).where(and(eq(centres.unitId, fromId), isNull(centres.deletedAt))).run();
+      refreshCentresOfUnit(ctx, intoId);
+    }
     ctx.db.update(orgUnits).set({ retiredAt: now, mergedIntoId: intoId, updatedAt: now }).where(eq(orgUnits.id, fromId)).run();
     recordAudit(ctx, {
       entity: 'org_unit',

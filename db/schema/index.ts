@@ -5,3 +5,4 @@ export * from './audit';
 export * from './members';
 export * from './member-state';
 export * from './reserves';
+export * from './centres';

@@ -9,7 +9,7 @@ import { reserveWarnings } from './service';
 import { rowColumns } from './list';
 
 const TRAININGS_SQL = `SELECT t.id AS trainingId, t.type, t.title, t.host, t.start_on AS startOn, t.end_on AS endOn, t.hours,
-  e.cost_fen AS costFen, t.funding_source AS fundingSource, t.cost_item AS costItem, e.result,
+  e.cost_fen AS costFen, t.cost_fen AS classCostFen, t.funding_source AS fundingSource, t.cost_item AS costItem, e.result, t.note,
   (SELECT count(*) FROM reserve_enrolments x WHERE x.training_id = t.id) AS classSize
   FROM reserve_enrolments e JOIN reserve_trainings t ON t.id = e.training_id
   WHERE e.reserve_id = ? AND t.deleted_at IS NULL ORDER BY t.start_on, t.id`;

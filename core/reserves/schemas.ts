@@ -182,7 +182,10 @@ export const enrolment = z.object({
   fundingSource: z.string().nullable(),
   costItem: z.string().nullable(),
   classSize: z.number(),
+  /** The whole class's cost, of which costFen is this trainee's share. */
+  classCostFen: z.number(),
   result: z.string().nullable(),
+  note: z.string().nullable(),
 });
 
 export const reserveDetail = z.object({

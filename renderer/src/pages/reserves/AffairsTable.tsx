@@ -23,7 +23,7 @@ export function AffairsTable({ affairs, onRemove }: { affairs: AffairView[]; onR
           render: (_, a) => (
             <Popconfirm
               title="删除这条村级事务记录？"
-              description="同一次事务中一起记录的其他人员的这条记录也会删除。"
+              description="同一次事务中一起记录的其他人员的这条记录也会删除（可撤销）。"
               okText="删除"
               cancelText="取消"
               okButtonProps={{ danger: true }}

@@ -11,6 +11,7 @@ import { reservePath } from './labels';
 import { ReserveForm } from './ReserveForm';
 import { ReserveHeader, type StatusKind } from './ReserveHeader';
 import { StatusModal } from './StatusModal';
+import { TrainingEditModal } from './TrainingEditModal';
 import { TrainingsTable } from './TrainingsTable';
 import type { AffairView, Enrolment, ReserveDetail, ReserveEvent } from './types';
 import { useReserveConfig } from './useReserveConfig';
@@ -27,6 +28,7 @@ export function ReserveDetailPage({ id }: { id: number }) {
   const [missing, setMissing] = useState(false);
   const [editing, setEditing] = useState(false);
   const [status, setStatus] = useState<StatusKind | null>(null);
+  const [editingTraining, setEditingTraining] = useState<Enrolment | null>(null);
 
   const reload = useCallback(async () => {
     try {
@@ -54,7 +56,19 @@ export function ReserveDetailPage({ id }: { id: number }) {
   };
 
   const undoEvent = (e: ReserveEvent) => void run(() => call('reserves.removeEvent', { id: e.id }), () => message.success(`已撤销：${e.date} ${e.kind}`));
-  const removeAffair = (a: AffairView) => void run(() => call('reserves.removeAffair', { id: a.affairId }), () => message.success(`已删除村级事务：${a.date} ${a.affairType}`));
+  const removeAffair = (a: AffairView) =>
+    void run(
+      () => call('reserves.removeAffair', { id: a.affairId }),
+      () =>
+        doneWithUndo(`deleted-affair-${a.affairId}`, `已删除村级事务：${a.date} ${a.affairType}`, '撤销', () =>
+          void run(() => call('reserves.restoreAffair', { id: a.affairId }), () => message.success('已恢复村级事务记录')),
+        ),
+    );
+  const setResult = (t: Enrolment, result: string) =>
+    void run(
+      () => call('reserves.setEnrolmentResult', { trainingId: t.trainingId, reserveId: id, result: result || null }),
+      () => message.success(result ? `已记录结业情况：${result}` : '已清空结业情况'),
+    );
   const removeTraining = (t: Enrolment) =>
     void run(
       () => call('reserves.removeTraining', { id: t.trainingId }),
@@ -126,7 +140,7 @@ export function ReserveDetailPage({ id }: { id: number }) {
           <Tabs
             type="card"
             items={[
-              { key: 'trainings', label: `培养（${detail.trainings.length}）`, children: <TrainingsTable trainings={detail.trainings} onRemove={removeTraining} /> },
+              { key: 'trainings', label: `培养（${detail.trainings.length}）`, children: <TrainingsTable trainings={detail.trainings} onEdit={setEditingTraining} onResult={setResult} onRemove={removeTraining} /> },
               { key: 'affairs', label: `村级事务（${detail.affairs.length}）`, children: <AffairsTable affairs={detail.affairs} onRemove={removeAffair} /> },
               { key: 'assessments', label: `考核（${detail.assessments.length}）`, children: <AssessmentsPanel detail={detail} onChanged={() => void reload()} /> },
             ]}
@@ -140,6 +154,16 @@ export function ReserveDetailPage({ id }: { id: number }) {
         onClose={() => setEditing(false)}
         onSaved={() => {
           setEditing(false);
+          void reload();
+        }}
+      />
+      <TrainingEditModal
+        training={editingTraining}
+        reserveId={id}
+        config={config}
+        onClose={() => setEditingTraining(null)}
+        onSaved={() => {
+          setEditingTraining(null);
           void reload();
         }}
       />

@@ -1,6 +1,7 @@
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import type { ReserveStatus } from '../../../../core/reserves/codes';
+import { Attachments } from '../../components/Attachments';
 import { STATUS_COLOR, educationText } from './labels';
 import type { ReserveDetail } from './types';
 
@@ -75,6 +76,16 @@ export function ReserveHeader({ detail: d, onBack, onEdit, onRemove, onStatus }:
               { key: 'mentor', label: '帮带导师', children: f.mentorName ? `${f.mentorName}${f.mentorPost ? `（${f.mentorPost}）` : ''}` : '—' },
               { key: 'phone', label: '联系电话', children: d.person.phone ?? '—' },
               { key: 'job', label: '职业', children: d.person.occupation ?? '—' },
+              {
+                key: 'files',
+                label: '照片与材料',
+                span: 4,
+                children: (
+                  <div style={{ maxWidth: 520 }}>
+                    <Attachments ownerType="reserve" ownerId={r.id} />
+                  </div>
+                ),
+              },
             ]}
           />
         </div>

@@ -1,4 +1,4 @@
-import { BarChartOutlined, PlusOutlined, PrinterOutlined, ReadOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { BarChartOutlined, DeleteOutlined, PlusOutlined, PrinterOutlined, ReadOutlined, ScheduleOutlined, SettingOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Table, Typography } from 'antd';
 import { useCallback, useMemo, useState, type Key } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -8,8 +8,9 @@ import { useNotify } from '../../components/useNotify';
 import { useRemotePage } from '../../components/useRemotePage';
 import { useUnits } from '../../components/useUnits';
 import { AffairModal } from './AffairModal';
+import { DeletedReservesModal } from './DeletedReservesModal';
 import { filterParams, hasFilters, readFilters, toQuery, type ReserveFilterValues } from './filters';
-import { PLAN_PATH, reservePath } from './labels';
+import { PLAN_PATH, SETTINGS_PATH, reservePath } from './labels';
 import { reserveColumns } from './reserveColumns';
 import { ReserveFilters } from './ReserveFilters';
 import { ReserveForm } from './ReserveForm';
@@ -34,6 +35,7 @@ export function ReserveListPage() {
   const [creating, setCreating] = useState(false);
   const [batch, setBatch] = useState<Batch>(null);
   const [printing, setPrinting] = useState(false);
+  const [showDeleted, setShowDeleted] = useState(false);
   // In the order they were ticked (rows of one page in list order): a class's cost remainder goes to the first.
   const [selected, setSelected] = useState<Picked[]>([]);
   const { data, loading } = useRemotePage(
@@ -87,6 +89,12 @@ export function ReserveListPage() {
           <Button icon={<BarChartOutlined />} onClick={() => navigate(PLAN_PATH)}>
             计划与经费
           </Button>
+          <Button icon={<SettingOutlined />} onClick={() => navigate(SETTINGS_PATH)}>
+            设置
+          </Button>
+          <Button icon={<DeleteOutlined />} onClick={() => setShowDeleted(true)}>
+            已删除
+          </Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             新增后备人才
           </Button>
@@ -134,6 +142,7 @@ export function ReserveListPage() {
       />
       <ReserveForm editing={creating ? null : undefined} units={units} config={config} onClose={() => setCreating(false)} onSaved={(id) => navigate(reservePath(id))} />
       <TrainingModal open={batch === 'training'} reserves={selected} config={config} onClose={() => setBatch(null)} onSaved={batchDone} />
+      <DeletedReservesModal open={showDeleted} onClose={() => setShowDeleted(false)} onRestored={() => setVersion((v) => v + 1)} />
       <AffairModal open={batch === 'affair'} reserves={selected} config={config} onClose={() => setBatch(null)} onSaved={batchDone} />
     </Card>
   );

@@ -18,6 +18,7 @@ export function reservePath(id: number): string {
 }
 
 export const PLAN_PATH = '/reserves?view=plan';
+export const SETTINGS_PATH = '/reserves?view=settings';
 
 export const iso = (d: Dayjs | null | undefined): string | null => (d ? d.format('YYYY-MM-DD') : null);
 

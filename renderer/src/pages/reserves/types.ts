@@ -11,4 +11,5 @@ export type ReserveConfigView = MethodOutput<'reserves.config'>;
 export type PlanView = MethodOutput<'reserves.plan'>;
 export type FundsView = MethodOutput<'reserves.funds'>;
 export type RankingRow = MethodOutput<'reserves.ranking'>[number];
+export type DeletedReserve = MethodOutput<'reserves.listDeleted'>[number];
 export type ReserveSortField = NonNullable<MethodInput<'reserves.list'>['sortField']>;

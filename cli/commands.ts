@@ -17,7 +17,7 @@ export const USAGE = `用法：ledger <命令> [参数] [--data-dir 数据文件
   demo                            生成演示数据（在数据文件夹下的 demo 子文件夹）
   reports                         列出报表编号与名称
   check                           发展党员程序合规检查：输出全部问题（JSON）
-  check --recompute               按事实重新校验每份档案和每名后备人才，与保存的结果核对（不一致时退出码为 1）
+  check --recompute               按事实重新校验每份档案、每名后备人才和每个服务中心，与保存的结果核对（不一致时退出码为 1）
   check-db                        完整检查数据文件是否损坏（损坏时退出码为 1）
   rejudge                         按现行规则重新校验全部发展档案（进度输出到 stderr，Ctrl-C 取消）
   export <报表编号> --out <文件>    导出一张报表
@@ -106,8 +106,9 @@ async function dispatch(host: LedgerHost, command: string, rest: string[], args:
       if (args.options.recompute === true) {
         const result = await call(host, 'members.verifyState', {});
         const reserves = await call(host, 'reserves.verifyState', {});
-        io.out(json({ ...result, reserves }));
-        return result.mismatches.length === 0 && reserves.mismatches.length === 0 ? 0 : 1;
+        const centres = await call(host, 'centres.verifyState', {});
+        io.out(json({ ...result, reserves, centres }));
+        return result.mismatches.length === 0 && reserves.mismatches.length === 0 && centres.mismatches.length === 0 ? 0 : 1;
       }
       io.out(json(await call(host, 'members.check', {})));
       return 0;

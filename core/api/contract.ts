@@ -156,6 +156,7 @@ export const contract = {
   'centres.removeMoney': command(byId, byId, '删除一条资金下拨或支付记录'),
   'centres.chart': query(centres.chartInput, centres.chartOut, '挂图作战：全部中心的节点计划与实际'),
   'centres.overview': query(none, centres.centresOverview, '首页：服务中心改造概况'),
+  'centres.verifyState': query(none, centres.centreVerifyResult, '逐个服务中心按节点与进度重算保存的结果并核对（不一致时列出）'),
   'centres.config': query(none, centres.centreConfig, '服务中心设置：资金来源、功能室、节点与工期、节假日、面积标准、滞后天数'),
   'centres.updateConfig': command(centres.centreConfig, centres.centreConfig, '修改服务中心设置'),
 

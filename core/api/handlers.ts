@@ -31,6 +31,7 @@ import { listCentres } from '../centres/list';
 import { centreChart, getCentre } from '../centres/detail';
 import { centresOverview } from '../centres/overview';
 import { getCentreConfig, updateCentreConfig } from '../centres/config';
+import { verifyCentres } from '../centres/verify';
 import type { Contract, Method } from './contract';
 import { undoable } from '../audit/version';
 import type { JobRunner } from '../jobs/runner';
@@ -163,6 +164,7 @@ export const handlers: { [M in LedgerMethod]: Handler<M> } = {
   'centres.removeMoney': (ctx, { id }) => centres.removeMoney(ctx, id),
   'centres.chart': (ctx, input) => centreChart(ctx, input),
   'centres.overview': (ctx) => centresOverview(ctx),
+  'centres.verifyState': (ctx) => verifyCentres(ctx),
   'centres.config': (ctx) => getCentreConfig(ctx),
   'centres.updateConfig': (ctx, input) => updateCentreConfig(ctx, input),
 

@@ -147,3 +147,8 @@ export const centresOverview = z.object({
   allocatedFen: z.number(),
   paidFen: z.number(),
 });
+
+export const centreVerifyResult = z.object({
+  centres: z.number(),
+  mismatches: z.array(z.object({ centreId: z.number(), unitName: z.string(), problem: z.string() })),
+});

@@ -9,18 +9,11 @@ import { getCentreConfig } from './config';
 import { centreParams, ROW_COLUMNS, toRow, type StoredRow } from './list';
 import type { CentreDetail, chartOut } from './schemas';
 import { centreWarnings } from './service';
-import { milestoneDaysLate } from './status';
-import { RISK_ORDER } from './sql';
+import { MILESTONE_COLUMNS, RISK_ORDER } from './sql';
 
 type Milestone = CentreDetail['milestones'][number];
 
-function withState(m: Omit<Milestone, 'daysLate' | 'state'>, on: string): Milestone {
-  const daysLate = milestoneDaysLate(m, on);
-  const state = m.actualOn ? (daysLate !== null && daysLate > 0 ? 'doneLate' : 'done') : daysLate !== null && daysLate > 0 ? 'late' : 'open';
-  return { ...m, daysLate, state };
-}
-
-const MILESTONES_SQL = 'SELECT id, seq, name, planned_on AS plannedOn, baseline_on AS baselineOn, actual_on AS actualOn, note FROM centre_milestones WHERE centre_id = ? ORDER BY seq';
+const MILESTONES_SQL = `SELECT ${MILESTONE_COLUMNS} FROM centre_milestones m WHERE m.centre_id = @id ORDER BY m.seq`;
 
 export function getCentre(ctx: LedgerContext, id: number): CentreDetail {
   const facts = ctx.db.select().from(centres).where(eq(centres.id, id)).get();
@@ -43,7 +36,7 @@ export function getCentre(ctx: LedgerContext, id: number): CentreDetail {
   return {
     row,
     facts: shaped,
-    milestones: (cachedStatement(ctx.sqlite, MILESTONES_SQL).all(id) as Omit<Milestone, 'daysLate' | 'state'>[]).map((m) => withState(m, on)),
+    milestones: cachedStatement(ctx.sqlite, MILESTONES_SQL).all({ id, today: on }) as Milestone[],
     progress: cachedStatement(ctx.sqlite, 'SELECT id, date, percent, note FROM centre_progress WHERE centre_id = ? AND deleted_at IS NULL ORDER BY date, id').all(id) as CentreDetail['progress'],
     money,
     moneyBySource: sources.map((source) => ({ source, plannedFen: funds.find((f) => f.source === source)?.fen ?? 0, allocatedFen: sum('下拨', source), paidFen: sum('支付', source) })),
@@ -64,14 +57,14 @@ export function centreChart(ctx: LedgerContext, input: { sortField: 'unitName' |
   ).map(toRow);
   const all = cachedStatement(
     ctx.sqlite,
-    `SELECT m.centre_id AS centreId, m.id, m.seq, m.name, m.planned_on AS plannedOn, m.baseline_on AS baselineOn, m.actual_on AS actualOn, m.note
-     FROM centre_milestones m JOIN centres c ON c.id = m.centre_id WHERE c.deleted_at IS NULL ORDER BY m.centre_id, m.seq`,
-  ).all() as (Omit<Milestone, 'daysLate' | 'state'> & { centreId: number })[];
+    // Every centre's milestones in the unique index's order; a deleted centre's few are skipped below, not joined away.
+    `SELECT m.centre_id AS centreId, ${MILESTONE_COLUMNS} FROM centre_milestones m ORDER BY m.centre_id, m.seq`,
+  ).all({ today: on }) as (Milestone & { centreId: number })[];
   const byCentre = new Map<number, Milestone[]>();
-  for (const { centreId, ...m } of all) {
-    const list = byCentre.get(centreId) ?? [];
-    list.push(withState(m, on));
-    byCentre.set(centreId, list);
+  for (const m of all) {
+    let list = byCentre.get(m.centreId);
+    if (!list) byCentre.set(m.centreId, (list = []));
+    list.push(m);
   }
   return {
     today: on,

@@ -25,3 +25,10 @@ export const LIVE_CENTRES = 'FROM centres c WHERE c.deleted_at IS NULL';
 
 /** Most at risk first: at risk, unfinished before finished, the most days behind, the nearest required date. */
 export const RISK_ORDER = `${AT_RISK_SQL} DESC, c.completed_on IS NULL DESC, coalesce(${DAYS_BEHIND_SQL}, -100000) DESC, c.required_on, c.id`;
+
+/** A milestone's days late on @today and its chart state, as ./status.ts milestoneDaysLate judges them. `m` is centre_milestones. */
+export const MILESTONE_COLUMNS = `m.id, m.seq, m.name, m.planned_on AS plannedOn, m.baseline_on AS baselineOn, m.actual_on AS actualOn, m.note,
+  CASE WHEN m.actual_on IS NOT NULL THEN CAST(julianday(m.actual_on) - julianday(m.planned_on) AS INTEGER)
+       WHEN m.planned_on < @today THEN CAST(julianday(@today) - julianday(m.planned_on) AS INTEGER) END AS daysLate,
+  CASE WHEN m.actual_on IS NOT NULL THEN (CASE WHEN m.actual_on > m.planned_on THEN 'doneLate' ELSE 'done' END)
+       WHEN m.planned_on < @today THEN 'late' ELSE 'open' END AS state`;

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import dayjs from 'dayjs';
 import { LedgerHost } from '../../core/host';
 import { idCheckChar } from '../../core/people/idcard';
-import { rawCheck, rawCreate, rawMembersPage, rawMembersRosterRows, rawOverview, rawPeoplePage, rawPeopleRosterRows, rawPeopleSearch, rawReservesCounts, rawReservesPage, rawStreamWorkbook, type MembersPageQuery, type ReservesPageQuery } from './raw';
+import { rawCheck, rawCreate, rawMembersPage, rawMembersRosterRows, rawOverview, rawPeoplePage, rawPeopleRosterRows, rawPeopleSearch, rawCentresChart, rawCentresPage, rawReservesCounts, rawReservesPage, rawStreamWorkbook, type MembersPageQuery, type ReservesPageQuery } from './raw';
 
 export type RawSpec =
   | { fn: 'membersPage'; query: MembersPageQuery }
@@ -18,7 +18,9 @@ export type RawSpec =
   | { fn: 'peoplePage'; sortField: string; page: number }
   | { fn: 'peopleSearch'; q: string }
   | { fn: 'reservesPage'; query: ReservesPageQuery }
-  | { fn: 'reservesCounts' };
+  | { fn: 'reservesCounts' }
+  | { fn: 'centresPage' }
+  | { fn: 'centresChart' };
 
 export type ProbeSpec =
   | { kind: 'call'; dataDir: string; method: string; input: unknown; runs: number; raw: RawSpec }
@@ -83,6 +85,10 @@ function rawRun(db: Database.Database, raw: RawSpec): unknown {
       return rawReservesPage(db, raw.query);
     case 'reservesCounts':
       return rawReservesCounts(db);
+    case 'centresPage':
+      return rawCentresPage(db);
+    case 'centresChart':
+      return rawCentresChart(db);
   }
 }
 

@@ -205,3 +205,16 @@ export function rawReservesCounts(db: Database.Database): number {
   db.prepare(`SELECT r.unit_id, count(*), sum(r.post_direction = '书记后备'), sum(p.gender = '女'), sum(p.birth_date > '1990-01-01') ${from} GROUP BY r.unit_id`).all();
   return (db.prepare(`SELECT r.source, count(*) AS n ${from} GROUP BY r.source`).all() as { n: number }[]).length;
 }
+
+/** The centre list's first page: count and 20 rows in village order. */
+export function rawCentresPage(db: Database.Database): number {
+  const total = db.prepare('SELECT count(*) FROM centres WHERE deleted_at IS NULL').pluck().get() as number;
+  db.prepare('SELECT c.*, u.name FROM centres c JOIN org_units u ON u.id = c.unit_id WHERE c.deleted_at IS NULL ORDER BY c.unit_order, c.unit_id LIMIT 20').all();
+  return total;
+}
+
+/** The chart's data: every centre and every milestone, as rows. */
+export function rawCentresChart(db: Database.Database): number {
+  db.prepare('SELECT c.*, u.name FROM centres c JOIN org_units u ON u.id = c.unit_id WHERE c.deleted_at IS NULL ORDER BY c.unit_order, c.unit_id').all();
+  return db.prepare('SELECT * FROM centre_milestones ORDER BY centre_id, seq').all().length;
+}

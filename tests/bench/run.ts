@@ -13,6 +13,7 @@ import { measurePeopleInBrowser, BROWSER_TARGET_MS } from './browser';
 import { COLD_OPEN_TARGET_MS, measureColdOpen } from './cold-open';
 import { generateDistrict } from './district';
 import { generateReserves } from './reserves';
+import { generateCentres } from './centres';
 import { FIRST_PAGE_TARGET_MS, measureFirstPage } from './first-page';
 import { failed, judged, median, p95, probe, probes, table, type Result, type Target } from './measure';
 import type { RawSpec } from './probe';
@@ -25,6 +26,8 @@ const n = (x: number) => Math.round(x * scale);
 const DISTRICT = { people: n(100_000), files: n(20_000) };
 /** Issue 8: the district's reserve register. */
 const RESERVES = { reserves: n(10_000), enrolments: n(30_000) };
+/** Issue 9: the district's centres with their milestones and progress. */
+const CENTRES = n(500);
 const TOWNSHIP = { people: n(10_000), files: n(1_000) };
 const LIST_RUNS = 20;
 const BULK_RUNS = quick ? 1 : 3;
@@ -57,6 +60,8 @@ try {
   );
   const reserveLoad = await generateReserves(districtDir, RESERVES);
   log(`后备人才：${reserveLoad.reserves} 人、培养记录 ${reserveLoad.enrolments} 条，用时 ${(reserveLoad.ms / 1000).toFixed(1)} s`);
+  const centreLoad = await generateCentres(districtDir, CENTRES);
+  log(`服务中心：${centreLoad.centres} 个、节点 ${centreLoad.milestones} 个，用时 ${(centreLoad.ms / 1000).toFixed(1)} s`);
   const town = await generateDistrict(townshipDir, TOWNSHIP);
   log(`乡镇数据：${town.people} 人、${town.files} 份档案，用时 ${(town.totalMs / 1000).toFixed(1)} s`);
 
@@ -142,6 +147,35 @@ try {
     })),
     { id: 'reserves.plan', label: `后备人才计划完成情况（${reserveLoad.reserves} 人）`, dataDir: districtDir, method: 'reserves.plan', input: {}, raw: { fn: 'reservesCounts' }, target: { ms: 300 } },
     { id: 'reserves.overview', label: `首页后备人才概况（${reserveLoad.reserves} 人）`, dataDir: districtDir, method: 'reserves.overview', input: {}, raw: { fn: 'reservesCounts' }, target: { ms: 300 } },
+  ]);
+
+  // 服务中心 (issue 9): the list in each filter and sort, and the 挂图作战 chart, at 500 centres.
+  measureCalls([
+    ...(
+      [
+        ['default', '默认（按村）', {}],
+        ['late', '只看滞后', { status: '滞后' }],
+        ['risk', '按风险排序', { sortField: 'risk' }],
+        ['source', '按资金来源筛选', { fundingSource: '村集体' }],
+      ] as const
+    ).map(([id, name, input]) => ({
+      id: `centres.list.${id}`,
+      label: `服务中心列表首页（${centreLoad.centres} 个中心）：${name}`,
+      dataDir: districtDir,
+      method: 'centres.list',
+      input,
+      raw: { fn: 'centresPage' } as RawSpec,
+      target: LIST_TARGET,
+    })),
+    ...(['unitName', 'risk'] as const).map((sortField) => ({
+      id: `centres.chart.${sortField}`,
+      label: `挂图作战（${centreLoad.centres} 个中心、${centreLoad.milestones} 个节点）：${sortField === 'risk' ? '按风险' : '按村'}排序`,
+      dataDir: districtDir,
+      method: 'centres.chart',
+      input: { sortField },
+      raw: { fn: 'centresChart' } as RawSpec,
+      target: LIST_TARGET,
+    })),
   ]);
 
   // members.create writes: it runs on a copy, so every other figure sees the generated data only.
@@ -265,6 +299,23 @@ try {
       const r = got[i]!;
       const id = `export.${reportId}.district`;
       const label = `导出${name}（${reserveLoad.reserves} 名后备人才、${reserveLoad.enrolments} 条培养记录）`;
+      if (r instanceof Error) return add(failed(id, label, '中位数', target, r));
+      add(judged({ id, label: `${label}：${r.rows} 行`, metric: '中位数', runs: 1, ms: r.times[0]!, rssMb: r.maxRssMb, baselineMs: null, target, times: r.times }));
+    });
+  }
+
+  // 服务中心 reports (issue 9: the 挂图 sheet in ≤ 2 s at 500 centres; the 进度表 held to it).
+  {
+    const reports = [
+      ['centres-chart', '挂图作战'],
+      ['centres-progress', '村级综合服务中心改造升级进度表'],
+    ] as const;
+    const target: Target = { ms: 2_000, rssMb: 400 };
+    const got = probes(reports.map(([reportId]) => ({ kind: 'export', dataDir: districtDir, reportId })), quick);
+    reports.forEach(([reportId, name], i) => {
+      const r = got[i]!;
+      const id = `export.${reportId}.district`;
+      const label = `导出${name}（${centreLoad.centres} 个中心）`;
       if (r instanceof Error) return add(failed(id, label, '中位数', target, r));
       add(judged({ id, label: `${label}：${r.rows} 行`, metric: '中位数', runs: 1, ms: r.times[0]!, rssMb: r.maxRssMb, baselineMs: null, target, times: r.times }));
     });

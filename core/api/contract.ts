@@ -15,6 +15,7 @@ import * as removal from '../members/removal-schemas';
 import * as jobs from '../jobs/schemas';
 import * as reserves from '../reserves/schemas';
 import * as centres from '../centres/schemas';
+import * as imports from '../import/schemas';
 
 interface MethodDef<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -159,6 +160,11 @@ export const contract = {
   'centres.verifyState': query(none, centres.centreVerifyResult, '逐个服务中心按节点与进度重算保存的结果并核对（不一致时列出）'),
   'centres.config': query(none, centres.centreConfig, '服务中心设置：资金来源、功能室、节点与工期、节假日、面积标准、滞后天数'),
   'centres.updateConfig': command(centres.centreConfig, centres.centreConfig, '修改服务中心设置'),
+
+  'import.preview': query(imports.importFileInput, jobs.jobStarted, '检查导入文件：找到表头、逐行标出新增/更新/跳过/错误，不写入（后台任务：结果在 jobs.status 的 result 中）'),
+  'import.commit': command(imports.commitInput, jobs.jobStarted, '导入：所选的行在一个事务中全部写入或全不写入（后台任务：结果在 jobs.status 的 result 中）'),
+  'import.undo': command(z.object({ batchId: z.number().int() }), z.object({ undone: z.number() }), '撤销一次导入，恢复到导入之前（之后被修改过的记录会阻止撤销）'),
+  'import.batches': query(none, z.array(imports.importBatch), '最近的导入记录'),
 
   // Long work (core/jobs): a job-starting method returns { jobId }. Cancelling changes no data, so it is no write and
   // stays allowed while a writing job keeps other writes out.

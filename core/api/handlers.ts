@@ -32,6 +32,7 @@ import { centreChart, getCentre } from '../centres/detail';
 import { centresOverview } from '../centres/overview';
 import { getCentreConfig, updateCentreConfig } from '../centres/config';
 import { verifyCentres } from '../centres/verify';
+import { COMMIT_JOB, PREVIEW_JOB, listBatches, undoImport } from '../import/service';
 import type { Contract, Method } from './contract';
 import { undoable } from '../audit/version';
 import type { JobRunner } from '../jobs/runner';
@@ -167,6 +168,11 @@ export const handlers: { [M in LedgerMethod]: Handler<M> } = {
   'centres.verifyState': (ctx) => verifyCentres(ctx),
   'centres.config': (ctx) => getCentreConfig(ctx),
   'centres.updateConfig': (ctx, input) => updateCentreConfig(ctx, input),
+
+  'import.preview': (ctx, input, { jobs }) => jobs.start(ctx, PREVIEW_JOB, input),
+  'import.commit': (ctx, input, { jobs }) => jobs.start(ctx, COMMIT_JOB, input),
+  'import.undo': (ctx, { batchId }) => undoImport(ctx, batchId),
+  'import.batches': (ctx) => listBatches(ctx),
 
   'jobs.status': (_ctx, { jobId }, { jobs }) => jobs.status(jobId),
   'jobs.cancel': (_ctx, { jobId }, { jobs }) => jobs.cancel(jobId),

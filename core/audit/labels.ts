@@ -28,9 +28,10 @@ export const ENTITY_LABELS: Record<string, string> = {
   centre_progress: '形象进度',
   centre_money: '服务中心资金',
   centre_config: '服务中心设置',
+  import_batch: '导入',
 };
 
-export const ACTIONS = ['新增', '记录', '修改', '删除', '恢复', '撤销', '合并', '首次设置', '生成演示数据'];
+export const ACTIONS = ['新增', '记录', '修改', '删除', '恢复', '撤销', '合并', '导入', '首次设置', '生成演示数据'];
 
 const COMMON: Record<string, string> = {
   id: '编号',

@@ -1,0 +1,55 @@
+/** What an import kind is: its fields, how a row becomes its input, how it matches the ledger, and how it writes. */
+import type { LedgerContext } from '../context';
+import type { PlainValue } from '../excel/read';
+import type { FieldDef } from './header';
+
+export type RowStatus = '新增' | '更新' | '跳过' | '错误';
+
+/** A problem or a note at one field of one row; the preview turns the field into its sheet column. */
+export interface FieldProblem {
+  key: string | null;
+  message: string;
+}
+
+export interface ReadRow<T> {
+  value: T | null;
+  problems: FieldProblem[];
+  /** Accepted, but the clerk should look (仅到月, a guessed 职业 …). */
+  notes: FieldProblem[];
+  /** Shown in the preview to say whose row it is (姓名 and masked number, village …). */
+  label: string;
+  /** Two rows with the same key in one file are one record typed twice. */
+  key: string | null;
+}
+
+export interface Matched {
+  status: Exclude<RowStatus, '错误'>;
+  existingId?: number;
+}
+
+/** Helpers a kind's reader shares for one file: today, villages by name. */
+export interface ReadContext {
+  today: string;
+  unitByName(name: string): { id: number } | undefined;
+}
+
+export interface WrittenItem {
+  entity: string;
+  entityId: number;
+  action: 'insert' | 'update';
+  before?: unknown;
+}
+
+export interface ImportKind<T> {
+  id: string;
+  label: string;
+  /** The audit entity of what it writes, for the undo's "touched since" check. */
+  entity: string;
+  fields: readonly FieldDef[];
+  read(cells: Record<string, PlainValue>, rc: ReadContext): ReadRow<T>;
+  match(ctx: LedgerContext, value: T): Matched;
+  /** Writes the chosen rows inside the caller's transaction; returns what the undo needs. */
+  write(ctx: LedgerContext, rows: { value: T; existingId?: number }[]): WrittenItem[];
+  /** Puts one item back (inside the caller's transaction). */
+  undo(ctx: LedgerContext, item: WrittenItem): void;
+}

@@ -8,6 +8,7 @@ import { contract, fileResults, isMethod, methods, startsJob, type Method, type 
 import type { CommonArgs } from '../core/args';
 import { LedgerError, invalid, serializeError, type SerializedError } from '../core/errors';
 import type { LedgerHost } from '../core/host';
+import { importCommand, templateCommand } from './import-commands';
 
 export const USAGE = `用法：ledger <命令> [参数] [--data-dir 数据文件夹] [--demo]
 
@@ -19,6 +20,9 @@ export const USAGE = `用法：ledger <命令> [参数] [--data-dir 数据文件
   check                           发展党员程序合规检查：输出全部问题（JSON）
   check --recompute               按事实重新校验每份档案、每名后备人才和每个服务中心，与保存的结果核对（不一致时退出码为 1）
   check-db                        完整检查数据文件是否损坏（损坏时退出码为 1）
+  import <类型> <文件.xlsx>         导入 Excel（类型：people）；先逐行检查，再写入有效的行
+        [--dry-run] [--mapping 映射.json] [--all-or-nothing]   只检查不写入 / 列对应关系 / 有错误就全不导入
+  template <类型> --out <文件>       下载空白导入模板
   rejudge                         按现行规则重新校验全部发展档案（进度输出到 stderr，Ctrl-C 取消）
   export <报表编号> --out <文件>    导出一张报表
         [--from YYYY-MM-DD --to YYYY-MM-DD] [--unit 村名[,村名…]] [--no-mask] [--paper A4|A3]
@@ -32,6 +36,7 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   writeFile(path: string, data: Buffer): void;
+  readFile(path: string): Buffer;
   /** Calls handler on Ctrl-C until the returned function is called; without it, Ctrl-C ends the process as usual. */
   onInterrupt?(handler: () => void): () => void;
 }
@@ -79,7 +84,7 @@ async function dispatch(host: LedgerHost, command: string, rest: string[], args:
     io.out(json(reports.map(({ id, title, module, params }) => ({ id, title, module, params }))));
     return 0;
   }
-  if (!['call', 'demo', 'export', 'check', 'check-db', 'rejudge'].includes(command)) {
+  if (!['call', 'demo', 'export', 'check', 'check-db', 'rejudge', 'import', 'template'].includes(command)) {
     io.err(`未知命令：${command}\n\n${USAGE}`);
     return USAGE_ERROR;
   }
@@ -95,6 +100,10 @@ async function dispatch(host: LedgerHost, command: string, rest: string[], args:
       return 0;
     case 'export':
       return exportCommand(host, rest, args, io);
+    case 'import':
+      return importCommand(host, rest, args, io);
+    case 'template':
+      return templateCommand(host, rest, args, io);
     case 'rejudge':
       return runJob(host, 'members.rejudge', {}, io);
     case 'check-db': {

@@ -2,7 +2,7 @@
  * `ledger`: the contract in-process, for district IT staff who script batch work.
  * Exit codes: 0 success, 1 failure (data folder, disk …), 2 invalid input or usage.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from '../core/args';
 import { serializeError } from '../core/errors';
@@ -27,6 +27,7 @@ try {
     out: (text) => output.out(text),
     err: (text) => output.err(text),
     writeFile: (path, data) => writeFileSync(path, data),
+    readFile: (path) => readFileSync(path),
     onInterrupt: (handler) => {
       process.on('SIGINT', handler);
       return () => process.off('SIGINT', handler);

@@ -46,3 +46,6 @@ export const importBatch = z.object({
   at: z.string(),
   undoneAt: z.string().nullable(),
 });
+
+export const templateInput = z.object({ kind: importKind });
+export const templateFile = z.object({ fileName: z.string(), base64: z.string() });

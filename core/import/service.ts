@@ -85,3 +85,10 @@ export const COMMIT_JOB = registerJobKind('import.commit', {
   run: (ctx, input: z.output<typeof commitInput>, reporter) => commitImport(ctx, input, reporter),
   doneMessage: (r: { inserted: number; updated: number; skipped: number }) => `导入完成：新增 ${r.inserted}，更新 ${r.updated}，跳过 ${r.skipped}`,
 });
+
+export async function importTemplate(ctx: LedgerContext, kindId: string): Promise<{ fileName: string; base64: string }> {
+  const kind = kindOf(kindId);
+  const { buildTemplate } = await import('./template');
+  const buffer = await buildTemplate(ctx, kind);
+  return { fileName: `${kind.label}导入模板.xlsx`, base64: buffer.toString('base64') };
+}

@@ -25,6 +25,7 @@ function recordingIo(pressCtrlC: boolean) {
   const out: string[] = [];
   const err: string[] = [];
   const io: Io = {
+    readFile: () => Buffer.alloc(0),
     out: (t) => out.push(t),
     err: (t) => err.push(t),
     writeFile: () => undefined,

@@ -10,7 +10,7 @@
  *            入库 2026-10-15, after the period), 胡军 (硕士; 任用 2026-08-01 as 村委会委员).
  * In the pool at 2026-09-30: 安明, 白华, 陈刚 (一村) and 方丽 (二村) = 4.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs } from '../../core/args';
@@ -311,7 +311,7 @@ describe('ledger export --ids', () => {
     const out: string[] = [];
     const err: string[] = [];
     const files = new Map<string, Buffer>();
-    const sink: Io = { out: (t) => out.push(t), err: (t) => err.push(t), writeFile: (p, d) => files.set(p, d) };
+    const sink: Io = { out: (t) => out.push(t), err: (t) => err.push(t), writeFile: (p, d) => files.set(p, d), readFile: (p) => readFileSync(p) };
     return { sink, out, err, files };
   };
 

@@ -3,12 +3,13 @@
  * `ledger reports` / `ledger export` all read this one list. Only imported, never imported back: report
  * files take their types from ./definition.
  */
+import { centreReports } from '../centres/reports';
 import { memberReports } from '../members/reports';
 import { rosterReport } from '../people/roster-report';
 import { reserveReports } from '../reserves/reports';
 import type { ReportDefinition } from './definition';
 
-export const reports: ReportDefinition[] = [rosterReport, ...memberReports, ...reserveReports];
+export const reports: ReportDefinition[] = [rosterReport, ...memberReports, ...reserveReports, ...centreReports];
 
 export function findReport(id: string): ReportDefinition | undefined {
   return reports.find((r) => r.info.id === id);

@@ -16,7 +16,7 @@ import { cachedStatement } from '../../schema/statements';
 import { centreChart } from '../detail';
 import { LIVE_CENTRES } from '../sql';
 import { MODULE, STATUS_CODES, STATUS_LABELS, numberedNotes, unitsWhere } from './common';
-import type { GanttCell, GanttFile, GanttPeriod, GanttRow, GanttState } from './gantt-sheet';
+import type { GanttCell, GanttFile, GanttPeriod, GanttRow, GanttState } from '../../excel/gantt';
 
 export const CENTRES_CHART_ID = 'centres-chart';
 export const CENTRES_CHART_TITLE = '村级综合服务中心改造升级挂图作战图';
@@ -166,7 +166,7 @@ export function chartFile(ctx: LedgerContext, params: Pick<ReportParams, 'unitId
 async function build(ctx: LedgerContext, params: ReportParams) {
   const { file, today, centres } = chartFile(ctx, params);
   const meta = { ...reportMeta(ctx, CENTRES_CHART_ID, asOf(today)), paper: params.paper ?? 'A3' };
-  const { writeGanttWorkbook } = await import('./gantt-sheet');
+  const { writeGanttWorkbook } = await import('../../excel/gantt');
   const chunks: Buffer[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {

@@ -13,17 +13,17 @@
  */
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
-import '../../excel/exceljs-extensions';
-import { APP_NAME, type CellInput, type ReportColumn, type ReportMeta } from '../../excel/builder';
-import { bodyStyle, headerStyle, textStyle, titleStyle, type CellStyle } from '../../excel/cell-styles';
-import { drain } from '../../excel/drain';
-import { layoutInfo } from '../../excel/info';
-import { writeDataSheets } from '../../excel/machine';
-import { PAPER_SIZE, SIDE_MARGIN_IN } from '../../excel/print';
-import { layoutSignature, signatureParts } from '../../excel/signature';
-import { BODY_LINE_HEIGHT, INFO_ROW_HEIGHT, TITLE_ROW_HEIGHT, bodyFont, headerFont, type Align, type ColumnType } from '../../excel/styles';
-import { cellValue, columnLetter } from '../../excel/values';
-import { linesNeeded, textWidth } from '../../excel/widths';
+import './exceljs-extensions';
+import { APP_NAME, type CellInput, type ReportColumn, type ReportMeta } from './builder';
+import { bodyStyle, headerStyle, textStyle, titleStyle, type CellStyle } from './cell-styles';
+import { drain } from './drain';
+import { layoutInfo } from './info';
+import { writeDataSheets } from './machine';
+import { PAPER_SIZE, SIDE_MARGIN_IN } from './print';
+import { layoutSignature, signatureParts } from './signature';
+import { BODY_LINE_HEIGHT, INFO_ROW_HEIGHT, TITLE_ROW_HEIGHT, bodyFont, headerFont, type Align, type ColumnType } from './styles';
+import { cellValue, columnLetter } from './values';
+import { linesNeeded, textWidth } from './widths';
 
 export type GanttState = 'done' | 'doneLate' | 'late' | 'open';
 

@@ -3,7 +3,7 @@
  * village order, the 村 / 状态 / 进度 block on the left, then one column per week (spans up to half a year) or per
  * month (longer spans) from the earliest planned or actual date to the latest required date, each cell filled by
  * the state of the milestones falling in it, today's column marked, and a legend. Printed one page wide.
- * The milestones and their states come from ../detail.ts centreChart; the sheet is drawn by ./gantt-sheet.ts.
+ * The milestones and their states come from ../detail.ts centreChart; the sheet is drawn by core/excel/gantt.ts.
  */
 import dayjs from 'dayjs';
 import { Writable } from 'node:stream';

@@ -13,6 +13,10 @@ import { useNotify } from './useNotify';
 interface Props {
   ownerType: Attachment['ownerType'];
   ownerId: number;
+  /** Told after each upload or removal, e.g. so photo thumbnails beside the list follow. */
+  onChanged?(): void;
+  /** The upload button's words; scans by default. */
+  uploadLabel?: string;
 }
 
 function readAsBase64(file: File): Promise<string> {
@@ -46,12 +50,12 @@ async function openAttachment(item: Attachment): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-function mimeOf(name: string): string {
+export function mimeOf(name: string): string {
   const ext = name.toLowerCase().split('.').pop();
   return ({ pdf: 'application/pdf', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png' } as Record<string, string>)[ext ?? ''] ?? 'application/octet-stream';
 }
 
-export function Attachments({ ownerType, ownerId }: Props) {
+export function Attachments({ ownerType, ownerId, onChanged, uploadLabel = '上传扫描件' }: Props) {
   const { message, fail } = useNotify();
   const [items, setItems] = useState<Attachment[]>([]);
   const [uploading, setUploading] = useState(false);
@@ -60,6 +64,10 @@ export function Attachments({ ownerType, ownerId }: Props) {
     call('attachments.list', { ownerType, ownerId }).then(setItems).catch(fail);
   }, [ownerType, ownerId, fail]);
   useEffect(reload, [reload]);
+  const changed = () => {
+    reload();
+    onChanged?.();
+  };
 
   const upload = async (file: File) => {
     if (file.size > MAX_ATTACHMENT_BYTES) {
@@ -70,7 +78,7 @@ export function Attachments({ ownerType, ownerId }: Props) {
     try {
       await call('attachments.add', { ownerType, ownerId, fileName: file.name, base64: await readAsBase64(file) });
       message.success(`已上传：${file.name}`);
-      reload();
+      changed();
     } catch (err) {
       fail(err);
     } finally {
@@ -87,7 +95,7 @@ export function Attachments({ ownerType, ownerId }: Props) {
           renderItem={(item) => (
             <List.Item
               actions={[
-                <Popconfirm key="del" title={`删除附件“${item.fileName}”？`} okText="删除" cancelText="取消" onConfirm={() => call('attachments.remove', { id: item.id }).then(reload, fail)}>
+                <Popconfirm key="del" title={`删除附件“${item.fileName}”？`} okText="删除" cancelText="取消" onConfirm={() => call('attachments.remove', { id: item.id }).then(changed, fail)}>
                   <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={`删除附件 ${item.fileName}`} />
                 </Popconfirm>,
               ]}
@@ -112,7 +120,7 @@ export function Attachments({ ownerType, ownerId }: Props) {
         }}
       >
         <Button size="small" icon={<UploadOutlined />} loading={uploading}>
-          上传扫描件
+          {uploadLabel}
         </Button>
       </Upload>
     </Space>

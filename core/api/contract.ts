@@ -165,6 +165,7 @@ export const contract = {
   'import.commit': command(imports.commitInput, jobs.jobStarted, '导入：所选的行在一个事务中全部写入或全不写入（后台任务：结果在 jobs.status 的 result 中）'),
   'import.undo': command(z.object({ batchId: z.number().int() }), z.object({ undone: z.number() }), '撤销一次导入，恢复到导入之前（之后被修改过的记录会阻止撤销）'),
   'import.template': query(imports.templateInput, imports.templateFile, '下载空白导入模板（含示例行、下拉选项和填写说明）'),
+  'import.errorReport': query(imports.importFileInput, imports.templateFile, '导出错误报告：原文件加一列“错误说明”、出错的单元格标为浅红色，改好后可再导入'),
   'import.batches': query(none, z.array(imports.importBatch), '最近的导入记录'),
 
   // Long work (core/jobs): a job-starting method returns { jobId }. Cancelling changes no data, so it is no write and
@@ -200,6 +201,7 @@ export const fileResults: Partial<Record<Method, { field: string; note: string }
   'reports.export': { field: 'base64', note: '结果的 base64 字段是 .xlsx 文件内容（base64 编码），解码后即为 Excel 文件' },
   'attachments.read': { field: 'base64', note: '结果的 base64 字段是附件文件内容（base64 编码）' },
   'import.template': { field: 'base64', note: '结果的 base64 字段是 .xlsx 模板文件内容（base64 编码）' },
+  'import.errorReport': { field: 'base64', note: '结果的 base64 字段是加了“错误说明”列的 .xlsx 文件内容（base64 编码）' },
 };
 
 /** Methods that start a job (they return { jobId }): the CLI waits for the job and prints its progress. */

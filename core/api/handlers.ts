@@ -32,7 +32,7 @@ import { centreChart, getCentre } from '../centres/detail';
 import { centresOverview } from '../centres/overview';
 import { getCentreConfig, updateCentreConfig } from '../centres/config';
 import { verifyCentres } from '../centres/verify';
-import { COMMIT_JOB, PREVIEW_JOB, importTemplate, listBatches, undoImport } from '../import/service';
+import { COMMIT_JOB, PREVIEW_JOB, importErrorReport, importTemplate, listBatches, undoImport } from '../import/service';
 import type { Contract, Method } from './contract';
 import { undoable } from '../audit/version';
 import type { JobRunner } from '../jobs/runner';
@@ -173,6 +173,7 @@ export const handlers: { [M in LedgerMethod]: Handler<M> } = {
   'import.commit': (ctx, input, { jobs }) => jobs.start(ctx, COMMIT_JOB, input),
   'import.undo': (ctx, { batchId }) => undoImport(ctx, batchId),
   'import.template': (ctx, { kind }) => importTemplate(ctx, kind),
+  'import.errorReport': (ctx, input) => importErrorReport(ctx, input),
   'import.batches': (ctx) => listBatches(ctx),
 
   'jobs.status': (_ctx, { jobId }, { jobs }) => jobs.status(jobId),

@@ -11,6 +11,7 @@ import { readWorkbook, type PlainValue, type SheetData } from '../excel/read';
 import { cachedStatement } from '../schema/statements';
 import { colLetter, findHeader, layoutKey, type ColumnMatch } from './header';
 import type { ImportKind, ReadContext, RowStatus, WrittenItem } from './kind';
+import { formulaError, isTrailerRow, refuseHiddenData, refuseMasked, refuseOle } from './guards';
 import { cellText, villageKey } from './values';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -60,6 +61,7 @@ function pickSheet<T>(sheets: SheetData[], kind: ImportKind<T>, name?: string | 
     const header = findHeader(sheet, kind.fields);
     if (header && header.missing.length === 0) return { sheet, header };
   }
+  refuseHiddenData(sheets, kind.fields);
   if (visible.length === 0) throw invalid('文件中没有内容：所有工作表都是空的或被隐藏了');
   return { sheet: visible[0]!, header: findHeader(visible[0]!, kind.fields) };
 }
@@ -67,9 +69,7 @@ function pickSheet<T>(sheets: SheetData[], kind: ImportKind<T>, name?: string | 
 export async function loadSheet<T>(kind: ImportKind<T>, bytes: Buffer, options: ImportOptions) {
   if (bytes.length > MAX_IMPORT_BYTES) throw invalid(`文件太大（${(bytes.length / 1024 / 1024).toFixed(1)} MB），请拆分为不超过 20 MB 的文件后导入`);
   if (bytes.length === 0) throw invalid('文件是空的');
-  if (bytes.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
-    throw new LedgerError('INVALID_INPUT', '这是旧版 .xls 文件或加密的文件，台账只能读取 .xlsx。', { hint: '请用 WPS/Excel 打开后“另存为” .xlsx 格式（如有密码请先取消密码）再导入。' });
-  }
+  refuseOle(bytes);
   if (bytes.subarray(0, 2).toString('latin1') !== 'PK') {
     throw new LedgerError('INVALID_INPUT', '这不是 Excel（.xlsx）文件。', { hint: '请选择 .xlsx 文件；如果是 .xls、.et 或 .csv，请用 WPS/Excel 另存为 .xlsx 后重试。' });
   }
@@ -88,6 +88,7 @@ export async function loadSheet<T>(kind: ImportKind<T>, bytes: Buffer, options: 
     });
   }
   const dataRows = sheet.rows.slice(header.dataStart);
+  refuseMasked(columns, dataRows);
   if (dataRows.length > MAX_ROWS) throw invalid(`工作表“${sheet.name}”有 ${dataRows.length} 行，超过单次导入上限 ${MAX_ROWS} 行，请拆分后导入`);
   return { sheet, header, columns, dataRows };
 }
@@ -113,16 +114,23 @@ export function judgeRows<T>(ctx: LedgerContext, kind: ImportKind<T>, loaded: Aw
   const out: Judged<T>[] = [];
   dataRows.forEach((cells, i) => {
     onRow?.(i);
-    if (cells.every((v) => v === null || (typeof v === 'string' && v.trim() === ''))) return;
+    if (cells.every((v) => v === null || (typeof v === 'string' && v.trim() === '')) || isTrailerRow(cells)) return;
     const rowNo = header.dataStart + i + 1;
     const byKey: Record<string, PlainValue> = {};
-    for (const [key, c] of colOf) byKey[key] = cells[c.col] ?? null;
+    // A formula's error value (#REF! …) is reported at its cell, and the kind reads the cell as empty.
+    const formulaErrors = new Map<string, string>();
+    for (const [key, c] of colOf) {
+      const v = cells[c.col] ?? null;
+      const why = formulaError(v);
+      if (why) formulaErrors.set(key, why);
+      byKey[key] = why ? null : v;
+    }
     const read = kind.read(byKey, rc);
     const at = (key: string | null, message: string): CellProblem => {
       const c = key ? colOf.get(key) : undefined;
       return { row: rowNo, col: c ? colLetter(c.col) : null, header: c?.header ?? null, value: c ? cellText(cells[c.col] ?? null) : '', message };
     };
-    const problems = read.problems.map((p) => at(p.key, p.message));
+    const problems = [...formulaErrors].map(([key, why]) => at(key, why)).concat(read.problems.filter((p) => !p.key || !formulaErrors.has(p.key)).map((p) => at(p.key, p.message)));
     const notes = read.notes.map((p) => at(p.key, p.message));
     let status: RowStatus = '错误';
     let existingId: number | undefined;
@@ -134,6 +142,8 @@ export function judgeRows<T>(ctx: LedgerContext, kind: ImportKind<T>, loaded: Aw
         const m = kind.match(ctx, read.value);
         status = m.status;
         existingId = m.existingId;
+        for (const p of m.problems ?? []) problems.push(at(p.key, p.message));
+        for (const p of m.notes ?? []) notes.push(at(p.key, p.message));
       } catch (err) {
         problems.push(at(null, err instanceof Error ? err.message : String(err)));
       }
@@ -187,9 +197,9 @@ export function commitRows<T>(
       .values({ kind: kind.id, fileName, sheetName: loaded.sheet.name, inserted, updated, skipped, at: timestamp(ctx) })
       .returning({ id: importBatches.id })
       .get();
-    for (const item of items) {
-      ctx.db.insert(importBatchItems).values({ batchId: batch.id, entity: item.entity, entityId: item.entityId, action: item.action, before: item.before === undefined ? null : JSON.stringify(item.before) }).run();
-    }
+    // One prepared statement: 10,000 items through drizzle's builder cost a third of a second.
+    const addItem = cachedStatement(ctx.sqlite, 'INSERT INTO import_batch_items (batch_id, entity, entity_id, action, before) VALUES (?, ?, ?, ?, ?)');
+    for (const item of items) addItem.run(batch.id, item.entity, item.entityId, item.action, item.before === undefined ? null : JSON.stringify(item.before));
     recordAudit(ctx, { entity: 'import_batch', entityId: batch.id, action: '导入', summary: `导入${kind.label}：${fileName}（新增 ${inserted}，更新 ${updated}，跳过 ${skipped}）` });
     const auditId = ctx.sqlite.prepare('SELECT max(id) FROM audit_log').pluck().get() as number;
     ctx.db.update(importBatches).set({ auditId }).where(eq(importBatches.id, batch.id)).run();

@@ -25,6 +25,9 @@ export interface ReadRow<T> {
 export interface Matched {
   status: Exclude<RowStatus, '错误'>;
   existingId?: number;
+  /** What only the ledger can judge (a rule against the stored file, a 党支部 by name): problems make the row 错误. */
+  problems?: FieldProblem[];
+  notes?: FieldProblem[];
 }
 
 /** Helpers a kind's reader shares for one file: today, villages by name. */

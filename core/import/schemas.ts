@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { id } from '../schema/common';
 
-export const IMPORT_KINDS = ['people'] as const;
+export const IMPORT_KINDS = ['people', 'members'] as const;
 export const importKind = z.enum(IMPORT_KINDS, '不支持的导入类型');
 
 export const importFileInput = z.object({

@@ -9,10 +9,11 @@ import type { LedgerContext } from '../context';
 import { registerJobKind, type JobReporter } from '../jobs/registry';
 import { commitRows, judgeRows, loadSheet, previewOf, undoBatch, type ImportOptions } from './engine';
 import type { ImportKind } from './kind';
+import { membersImport } from './members';
 import { peopleImport } from './people';
 import type { commitInput, importFileInput, ImportPreviewOut } from './schemas';
 
-export const IMPORT_KIND_LIST: ImportKind<never>[] = [peopleImport as ImportKind<never>];
+export const IMPORT_KIND_LIST: ImportKind<never>[] = [peopleImport as ImportKind<never>, membersImport as ImportKind<never>];
 const KINDS = new Map<string, ImportKind<unknown>>(IMPORT_KIND_LIST.map((k) => [k.id, k as ImportKind<unknown>]));
 
 const MAPPINGS_KEY = 'import.mappings';
@@ -85,6 +86,20 @@ export const COMMIT_JOB = registerJobKind('import.commit', {
   run: (ctx, input: z.output<typeof commitInput>, reporter) => commitImport(ctx, input, reporter),
   doneMessage: (r: { inserted: number; updated: number; skipped: number }) => `导入完成：新增 ${r.inserted}，更新 ${r.updated}，跳过 ${r.skipped}`,
 });
+
+/** The file back with a 错误说明 column and its bad cells filled light red (core/import/error-report.ts). */
+export async function importErrorReport(ctx: LedgerContext, input: z.output<typeof importFileInput>): Promise<{ fileName: string; base64: string }> {
+  const { kind, loaded, rows } = await judged(ctx, input, null);
+  const preview = previewOf(kind, loaded, rows);
+  const { buildErrorReport } = await import('./error-report');
+  const buffer = await buildErrorReport(
+    Buffer.from(input.base64, 'base64'),
+    { sheetName: loaded.sheet.name, headerRow: loaded.header.row + 1, headerRows: loaded.header.rows, width: loaded.sheet.rows[0]?.length ?? 0 },
+    preview.rows,
+  );
+  const base = input.fileName.replace(/\.xlsx$/i, '');
+  return { fileName: `${base}（错误说明）.xlsx`, base64: buffer.toString('base64') };
+}
 
 export async function importTemplate(ctx: LedgerContext, kindId: string): Promise<{ fileName: string; base64: string }> {
   const kind = kindOf(kindId);

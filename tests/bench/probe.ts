@@ -3,7 +3,8 @@
  * LedgerHost, then, after the host has closed the file, the raw baseline of the same question in the same process.
  * Prints one JSON line. Usage: node --import tsx tests/bench/probe.ts '<ProbeSpec as JSON>'
  */
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import dayjs from 'dayjs';
@@ -26,7 +27,8 @@ export type ProbeSpec =
   | { kind: 'call'; dataDir: string; method: string; input: unknown; runs: number; raw: RawSpec }
   | { kind: 'create'; dataDir: string; runs: number }
   | { kind: 'export'; dataDir: string; reportId: string }
-  | { kind: 'rawExport'; dataDir: string; what: 'people' | 'members' };
+  | { kind: 'rawExport'; dataDir: string; what: 'people' | 'members' }
+  | { kind: 'import'; dataDir: string; file: string; phase: 'preview' | 'commit'; runs: number };
 
 /** Several measurements in one process, one after another: only `--quick` uses it, to fit in a minute. */
 export interface ProbeBatch {
@@ -178,7 +180,46 @@ async function rawExport(spec: Extract<ProbeSpec, { kind: 'rawExport' }>): Promi
   return { times: [], rawTimes: [ms], maxRssMb: rssMb(), rows };
 }
 
+/** A job through the host, to its end; its result, or its error thrown. */
+async function jobResult(host: LedgerHost, method: string, input: unknown): Promise<unknown> {
+  const { jobId } = (await host.invoke(method, input)) as { jobId: string };
+  const done = await host.jobs.settled(jobId);
+  if (done.state !== '已完成') throw new Error(`${method}: ${done.error?.message ?? done.state}`);
+  return done.result;
+}
+
+/**
+ * The import of a people file through the host, as the clerk runs it: the preview job (read, find the header, judge
+ * every row), or the commit job (all that again, then the one write transaction). A commit is undone after each run,
+ * untimed, so every run writes the same rows into the same data; it runs on a copy (tests/bench/run.ts).
+ */
+async function importOnce(spec: Extract<ProbeSpec, { kind: 'import' }>): Promise<ProbeResult> {
+  const input = { kind: 'people', fileName: basename(spec.file), base64: readFileSync(spec.file).toString('base64') };
+  const times: number[] = [];
+  let rows = 0;
+  await withHost(spec.dataDir, async (host) => {
+    // Compiled on first import under tsx, which the packaged app's bundle never does.
+    await import('../../core/import/service');
+    await import('exceljs');
+    for (let i = 0; i < spec.runs; i++) {
+      if (spec.phase === 'preview') {
+        const [ms, p] = await timedAsync(() => jobResult(host, 'import.preview', input) as Promise<{ counts: Record<string, number> }>);
+        if (p.counts.错误) throw new Error(`预览有 ${p.counts.错误} 行错误`);
+        rows = p.counts.新增! + p.counts.更新! + p.counts.跳过!;
+        times.push(ms);
+      } else {
+        const [ms, r] = await timedAsync(() => jobResult(host, 'import.commit', { ...input, mode: 'all' }) as Promise<{ batchId: number; inserted: number }>);
+        rows = r.inserted;
+        times.push(ms);
+        await host.invoke('import.undo', { batchId: r.batchId });
+      }
+    }
+  });
+  return { times, rawTimes: [], maxRssMb: rssMb(), rows };
+}
+
 function measure(spec: ProbeSpec): Promise<ProbeResult> {
+  if (spec.kind === 'import') return importOnce(spec);
   return spec.kind === 'call' ? call(spec) : spec.kind === 'create' ? create(spec) : spec.kind === 'export' ? exportOnce(spec) : rawExport(spec);
 }
 

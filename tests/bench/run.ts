@@ -193,6 +193,29 @@ try {
     }
   }
 
+  // Import (issue 10): the 10,000-row people file previewed and committed through the host, each in ≤ 3 s, on a copy
+  // of the township's data (the commit is undone between runs, untimed).
+  {
+    const file = join(ROOT, 'tests', 'fixtures', 'import', '24-ten-thousand.xlsx');
+    const copy = join(tmp.dir, 'import');
+    mkdirSync(copy);
+    for (const f of ['ledger.db', 'ledger.db-wal']) if (existsSync(join(townshipDir, f))) copyFileSync(join(townshipDir, f), join(copy, f));
+    const target: Target = { ms: 3_000 };
+    for (const [phase, name] of [
+      ['preview', '检查（预览）'],
+      ['commit', '导入（写入）'],
+    ] as const) {
+      const id = `import.people.${phase}`;
+      const label = `导入人员：10,000 行文件${name}（乡镇 ${TOWNSHIP.people} 人）`;
+      try {
+        const got = probe({ kind: 'import', dataDir: copy, file, phase, runs: BULK_RUNS });
+        add(judged({ id, label: `${label}：${got.rows} 行`, metric: '中位数', runs: got.times.length, ms: median(got.times), rssMb: got.maxRssMb, baselineMs: null, target, times: got.times }));
+      } catch (err) {
+        add(failed(id, label, '中位数', target, err));
+      }
+    }
+  }
+
   // 人员库: page 1 and page 1000 in every order the list offers (core/people/schemas.ts peopleSortFields).
   const { peopleSortFields } = await import('../../core/people/schemas');
   const farPage = Math.min(1000, Math.floor(DISTRICT.people / 20));

@@ -117,6 +117,15 @@ describe('a centre', () => {
     expect(d.moneyBySource).toContainEqual({ source: '上级补助', plannedFen: 50_000_000, allocatedFen: 20_000_000, paidFen: 25_000_000 });
   });
 
+  it('judges by the thresholds in force: raising 严重滞后 to 60 days turns the same centre 滞后 at once, with no re-judging', async () => {
+    const config = (await host.invoke('centres.config', {})) as { thresholds: { lateDays: number; severeDays: number } };
+    await host.invoke('centres.updateConfig', { ...config, thresholds: { lateDays: 7, severeDays: 60 } });
+    expect(((await host.invoke('centres.get', { id: centreId })) as Detail).row.status).toBe('滞后');
+    await expect(host.invoke('centres.updateConfig', { ...config, thresholds: { lateDays: 30, severeDays: 10 } })).rejects.toThrow(/严重滞后天数应大于滞后天数/);
+    await host.invoke('centres.updateConfig', config);
+    expect(((await host.invoke('centres.get', { id: centreId })) as Detail).row.status).toBe('严重滞后');
+  });
+
   it('keeps one centre per village, and the stored state proves against the facts', async () => {
     await expect(host.invoke('centres.create', base(one.id))).rejects.toThrow(/已有服务中心改造记录/);
     expect(await host.invoke('centres.verifyState', {})).toMatchObject({ mismatches: [] });

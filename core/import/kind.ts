@@ -2,6 +2,7 @@
 import type { LedgerContext } from '../context';
 import type { PlainValue } from '../excel/read';
 import type { FieldDef } from './header';
+import type { Read } from './values';
 
 export type RowStatus = '新增' | '更新' | '跳过' | '错误';
 
@@ -55,4 +56,14 @@ export interface ImportKind<T> {
   write(ctx: LedgerContext, rows: { value: T; existingId?: number }[]): WrittenItem[];
   /** Puts one item back (inside the caller's transaction). */
   undo(ctx: LedgerContext, item: WrittenItem): void;
+}
+
+/** A reader's answer into the row: the value, or a problem at the field; its note kept either way. */
+export function take<T>(problems: FieldProblem[], notes: FieldProblem[], key: string, r: Read<T>): T | null {
+  if (!r.ok) {
+    problems.push({ key, message: r.message });
+    return null;
+  }
+  if (r.note) notes.push({ key, message: r.note });
+  return r.value;
 }

@@ -27,7 +27,7 @@ import { insertPeopleBatch } from '../people/bulk';
 import { checkIdNumber, maskIdNumber } from '../people/idcard';
 import { personInput, type PersonInput } from '../people/schemas';
 import { personLookups } from '../people/service';
-import type { FieldProblem, ImportKind, Matched, ReadContext, ReadRow, WrittenItem } from './kind';
+import { take, type FieldProblem, type ImportKind, type Matched, type ReadContext, type ReadRow, type WrittenItem } from './kind';
 import { MEETING_PARTS, MEETING_STEPS, MEMBER_FIELDS, PEOPLE_COLUMNS, STEP_FIELDS, meetingField, stepField } from './members-fields';
 import { peopleImport } from './people';
 import { cellText, halfWidth, readDate, readEducation, readEthnicity, readGender, readIdNumber, readNumber, readOccupation, type Read } from './values';
@@ -61,14 +61,6 @@ export interface MemberRow {
   columns: string[];
 }
 
-function take<T>(problems: FieldProblem[], notes: FieldProblem[], key: string, r: Read<T>): T | null {
-  if (!r.ok) {
-    problems.push({ key, message: r.message });
-    return null;
-  }
-  if (r.note) notes.push({ key, message: r.note });
-  return r.value;
-}
 
 const NAME_SPLIT = /[、，,；;／/\s]+/;
 

@@ -12,8 +12,8 @@ import { personLookups, validatePerson } from '../people/service';
 import { refreshReservesOfPeople } from '../reserves/state';
 import { rejudgePeople } from '../members/state-store';
 import type { FieldDef } from './header';
-import type { FieldProblem, ImportKind, ReadContext, ReadRow } from './kind';
-import { cellText, readDate, readEducation, readEthnicity, readGender, readIdNumber, readOccupation, type Read } from './values';
+import { take, type FieldProblem, type ImportKind, type ReadContext, type ReadRow } from './kind';
+import { cellText, readDate, readEducation, readEthnicity, readGender, readIdNumber, readOccupation } from './values';
 
 export const PEOPLE_FIELDS: FieldDef[] = [
   { key: 'name', label: '姓名', required: true },
@@ -35,14 +35,6 @@ type PersonRow = PersonInput & { unitId: number | null };
 /** The person's fields as stored, for deciding 跳过 (identical) from 更新. */
 const COMPARED = ['name', 'gender', 'ethnicity', 'birthDate', 'education', 'occupation', 'jobPost', 'unitId', 'phone', 'hukou', 'note'] as const;
 
-function take<T>(problems: FieldProblem[], notes: FieldProblem[], key: string, r: Read<T>): T | null {
-  if (!r.ok) {
-    problems.push({ key, message: r.message });
-    return null;
-  }
-  if (r.note) notes.push({ key, message: r.note });
-  return r.value;
-}
 
 export function readPerson(cells: Record<string, PlainValue>, rc: ReadContext): ReadRow<PersonRow> {
   const problems: FieldProblem[] = [];

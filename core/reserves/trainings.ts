@@ -32,29 +32,34 @@ function namesText(list: { name: string }[]): string {
   return list.length > 5 ? `${shown} 等 ${list.length} 人` : shown;
 }
 
+/** A class's facts as stored, checked against the township's lists (type, funding source) and today. */
+function trainingFacts(ctx: LedgerContext, input: z.output<typeof trainingUpdate> | z.output<typeof trainingInput>) {
+  const config = getReserveConfig(ctx);
+  if (!config.trainingTypes.includes(input.type)) throw invalid(`培养类型“${input.type}”不在列表中`, { type: `可选：${config.trainingTypes.join('、')}` });
+  if (input.fundingSource && !config.fundingSources.includes(input.fundingSource)) {
+    throw invalid(`经费来源“${input.fundingSource}”不在列表中`, { fundingSource: `可选：${config.fundingSources.join('、')}` });
+  }
+  if (input.startOn > today(ctx)) throw invalid('开始日期晚于今天', { startOn: '开始（入学）日期不能晚于今天' });
+  return {
+    type: input.type,
+    title: input.title,
+    host: input.host,
+    startOn: input.startOn,
+    endOn: input.endOn ?? null,
+    hours: input.hours,
+    costFen: input.costFen,
+    fundingSource: input.fundingSource ?? null,
+    costItem: input.costItem ?? null,
+    note: input.note,
+  };
+}
+
 export function addTraining(ctx: LedgerContext, input: z.output<typeof trainingInput>): { id: number; shares: { reserveId: number; costFen: number }[] } {
   return inTransaction(ctx, () => {
-    const config = getReserveConfig(ctx);
-    if (!config.trainingTypes.includes(input.type)) throw invalid(`培养类型“${input.type}”不在列表中`, { type: `可选：${config.trainingTypes.join('、')}` });
-    if (input.fundingSource && !config.fundingSources.includes(input.fundingSource)) {
-      throw invalid(`经费来源“${input.fundingSource}”不在列表中`, { fundingSource: `可选：${config.fundingSources.join('、')}` });
-    }
-    if (input.startOn > today(ctx)) throw invalid('开始日期晚于今天', { startOn: '开始（入学）日期不能晚于今天' });
     const enrolled = liveReserves(ctx, input.reserveIds);
     const training = ctx.db
       .insert(reserveTrainings)
-      .values({
-        type: input.type,
-        title: input.title,
-        host: input.host,
-        startOn: input.startOn,
-        endOn: input.endOn ?? null,
-        hours: input.hours,
-        costFen: input.costFen,
-        fundingSource: input.fundingSource ?? null,
-        costItem: input.costItem ?? null,
-        note: input.note,
-      })
+      .values(trainingFacts(ctx, input))
       .returning({ id: reserveTrainings.id })
       .get();
     const shares = splitFen(input.costFen, enrolled.length);
@@ -124,24 +129,9 @@ export function updateTraining(ctx: LedgerContext, input: z.output<typeof traini
   return inTransaction(ctx, () => {
     const before = ctx.db.select().from(reserveTrainings).where(eq(reserveTrainings.id, input.id)).get();
     if (!before || before.deletedAt) throw notFound('培养记录');
-    const config = getReserveConfig(ctx);
-    if (!config.trainingTypes.includes(input.type)) throw invalid(`培养类型“${input.type}”不在列表中`, { type: `可选：${config.trainingTypes.join('、')}` });
-    if (input.startOn > today(ctx)) throw invalid('开始日期晚于今天', { startOn: '开始（入学）日期不能晚于今天' });
     ctx.db
       .update(reserveTrainings)
-      .set({
-        type: input.type,
-        title: input.title,
-        host: input.host,
-        startOn: input.startOn,
-        endOn: input.endOn ?? null,
-        hours: input.hours,
-        costFen: input.costFen,
-        fundingSource: input.fundingSource ?? null,
-        costItem: input.costItem ?? null,
-        note: input.note,
-        updatedAt: timestamp(ctx),
-      })
+      .set({ ...trainingFacts(ctx, input), updatedAt: timestamp(ctx) })
       .where(eq(reserveTrainings.id, input.id))
       .run();
     const enrolled = ctx.db

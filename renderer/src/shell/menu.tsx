@@ -1,4 +1,4 @@
-import { ApartmentOutlined, FileExcelOutlined, FlagOutlined, HistoryOutlined, HomeOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BankOutlined, FileExcelOutlined, FlagOutlined, HistoryOutlined, HomeOutlined, ImportOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import { warmHome } from '../pages/home/warm';
 import { warmPeople } from '../pages/people/warm';
@@ -9,8 +9,10 @@ const HomePage = lazyPage(() => import('../pages/home/HomePage'), 'HomePage');
 const PeoplePage = lazyPage(() => import('../pages/people/PeoplePage'), 'PeoplePage');
 const MembersPage = lazyPage(() => import('../pages/members/MembersPage'), 'MembersPage');
 const ReservesPage = lazyPage(() => import('../pages/reserves/ReservesPage'), 'ReservesPage');
+const CentresPage = lazyPage(() => import('../pages/centres/CentresPage'), 'CentresPage');
 const CompliancePage = lazyPage(() => import('../pages/members/CompliancePage'), 'CompliancePage');
 const ReportsPage = lazyPage(() => import('../pages/reports/ReportsPage'), 'ReportsPage');
+const ImportPage = lazyPage(() => import('../pages/import/ImportPage'), 'ImportPage');
 const OrgPage = lazyPage(() => import('../pages/org/OrgPage'), 'OrgPage');
 const AuditPage = lazyPage(() => import('../pages/audit/AuditPage'), 'AuditPage');
 
@@ -34,8 +36,10 @@ export const MODULES: ModuleEntry[] = [
   // Not /members/check: the shell highlights every entry whose path prefixes the current one.
   { path: '/members', label: '发展党员', icon: <FlagOutlined />, page: MembersPage },
   { path: '/reserves', label: '后备人才', icon: <SolutionOutlined />, page: ReservesPage },
+  { path: '/centres', label: '服务中心', icon: <BankOutlined />, page: CentresPage },
   { path: '/compliance', label: '合规检查', icon: <SafetyCertificateOutlined />, page: CompliancePage },
   { path: '/reports', label: '报表中心', icon: <FileExcelOutlined />, page: ReportsPage },
+  { path: '/import', label: '数据导入', icon: <ImportOutlined />, page: ImportPage },
   { path: '/org', label: '组织设置', icon: <ApartmentOutlined />, page: OrgPage },
   { path: '/audit', label: '操作日志', icon: <HistoryOutlined />, page: AuditPage },
 ];

@@ -7,6 +7,7 @@ import { firstCall } from '../../api/client';
 import { useSession } from '../../components/session';
 import { useNotify } from '../../components/useNotify';
 import { HomeMembersSection } from '../members/HomeMembersSection';
+import { HomeCentresSection } from '../centres/HomeCentresSection';
 import { HomeReservesSection } from '../reserves/HomeReservesSection';
 
 interface Tile {
@@ -44,6 +45,7 @@ export function HomePage() {
       </Typography.Title>
       <HomeMembersSection />
       <HomeReservesSection />
+      <HomeCentresSection />
       {!summary ? (
         <Skeleton active />
       ) : (

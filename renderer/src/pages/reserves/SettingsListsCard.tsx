@@ -2,7 +2,7 @@ import { Card, Form } from 'antd';
 import { SECRETARY_DIRECTION } from '../../../../core/reserves/codes';
 import { reserveConfig } from '../../../../core/reserves/config-schema';
 import type { ListKey } from './settingsValues';
-import { TagListInput } from './TagListInput';
+import { TagListInput } from '../../components/TagListInput';
 
 const LISTS: { name: ListKey; label: string; extra?: string }[] = [
   { name: 'postDirections', label: '岗位方向', extra: `“${SECRETARY_DIRECTION}”是计划考核的口径，必须保留` },

@@ -3,7 +3,10 @@
  * 入库条件 warning), three reserves enrolled in one 集中培训 class whose cost is split to the 分, a village affair for
  * all three, one of them 任用 on their page, and the list showing it all.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { readWorkbook } from '../../core/excel/read';
 import { apiCall } from './api';
 import { expect, pickOption, setUpTown, test, validIdNumber } from './fixtures';
 import { fillDate, shot } from './members-helpers';
@@ -230,5 +233,56 @@ test.describe('后备人才', () => {
     await page.getByRole('button', { name: '打印一人一卡' }).click();
     expect((await download).suggestedFilename()).toMatch(/一人一卡.*\.xlsx$/);
     await expect(page.getByText(/已导出：.*一人一卡/)).toBeVisible();
+  });
+
+  test('报表中心导出后备人才培养情况统计表：与手算的数字一致', async ({ app: page }, testInfo) => {
+    await setUpTown(page, '多巴镇');
+    const village = await threePeople(page);
+    await twoMoreReserves(page, village);
+    const people = await apiCall<{ items: { id: number; name: string }[] }>(page, 'people.list', { pageSize: 20 });
+    const ma = await apiCall<{ id: number }>(page, 'reserves.create', {
+      personId: people.items.find((p) => p.name === '马文明')!.id,
+      unitId: village.id,
+      postDirection: '书记后备',
+      source: '返乡大学生',
+      nominationMethod: '组织推荐',
+      nominatedOn: '2026-03-01',
+      villageReviewOn: '2026-03-15',
+      townReviewOn: '2026-04-01',
+    });
+    const list = await apiCall<{ items: { id: number; name: string }[] }>(page, 'reserves.list', {});
+    const ids = ['马文明', '祁玉兰', '韩春花'].map((n) => list.items.find((r) => r.name === n)!.id);
+    await apiCall(page, 'reserves.addTraining', { type: '集中培训', startOn: '2026-04-10', endOn: '2026-04-12', hours: 24, costFen: 100001, fundingSource: '乡镇自筹', costItem: '集中培训', reserveIds: ids });
+    await apiCall(page, 'reserves.addAffair', { date: '2026-05-06', affairType: '环境卫生', reserveIds: ids });
+    await apiCall(page, 'reserves.changeStatus', { reserveId: ma.id, kind: '任用', date: '2026-05-12', post: '村党组织书记' });
+
+    await page.getByRole('menuitem', { name: '报表中心' }).click();
+    const downloading = page.waitForEvent('download');
+    await page.getByTestId('report-reserves-stats').getByRole('button', { name: /导出 Excel/ }).click();
+    const download = await downloading;
+    const file = join(testInfo.outputDir, download.suggestedFilename());
+    await download.saveAs(file);
+    const sheet = (await readWorkbook(readFileSync(file))).sheets[0]!;
+    const [groups, names] = [sheet.rows[2]!, sheet.rows[3]!];
+    const at = (header: string, within = groups) => within.findIndex((v) => v === header);
+    const line = sheet.rows.find((r) => r[0] === village.name)!;
+    const total = sheet.rows.find((r) => r[0] === '合计')!;
+    // By hand: 马文明 was 任用 on 05-12, so at the period's end (today) 祁玉兰 and 韩春花 are 在库, both 外出务工经商人员.
+    // The class counts all three (人数 3, 人次 3), as does the affair (人次 3); the money is the whole 1000.01 元;
+    // against the 3-per-village target the village has 2, a gap of 1.
+    const expected: [string, number][] = [
+      ['总数', 2],
+      ['村级事务人次', 3],
+      ['经费（元）', 1000.01],
+    ];
+    for (const [header, value] of expected) expect(line[at(header)], header).toBe(value);
+    expect(line[at('外出务工经商人员', names)], '外出务工经商人员').toBe(2);
+    expect(line[at('返乡大学生', names)], '返乡大学生').toBe(0);
+    const course = at('集中培训', names);
+    expect([line[course], line[course + 1]], '集中培训 人数、人次').toEqual([3, 3]);
+    expect([line[at('目标', names)], line[at('实有', names)], line[at('差额', names)]], '目标、实有、差额').toEqual([3, 2, 1]);
+    // The 合计 adds every village: only this one has reserves; every other village's gap is the whole 3.
+    expect(total[at('总数')]).toBe(2);
+    expect(total[at('经费（元）')]).toBe(1000.01);
   });
 });

@@ -179,7 +179,28 @@ export async function saveReport(input: ExportInput): Promise<SavedReport> {
     throw new ApiError(result.ok ? { code: 'IO', message: '导出失败：服务没有返回文件' } : result.error);
   }
   const fileName = fileNameFrom(res.headers.get('content-disposition')) ?? '报表.xlsx';
-  const blob = await res.blob();
+  download(await res.blob(), fileName);
+  return { saved: true, fileName };
+}
+
+/**
+ * Puts a file the ledger returned as base64 (an import template, an error report) on disk: the native save dialog
+ * in Electron, a browser download in web mode.
+ */
+export async function saveFile(file: { fileName: string; base64: string }): Promise<SavedReport> {
+  if (window.ledger) {
+    const res = await window.ledger.saveFile(file.fileName, file.base64).catch((err: unknown) => {
+      throw transportError(err);
+    });
+    if (res.error) throw new ApiError({ code: 'IO', message: res.error });
+    return { saved: res.saved, fileName: file.fileName, path: res.path };
+  }
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+  download(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), file.fileName);
+  return { saved: true, fileName: file.fileName };
+}
+
+function download(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -189,7 +210,6 @@ export async function saveReport(input: ExportInput): Promise<SavedReport> {
   a.remove();
   // The browser has taken its own reference once click() returns; revoke later so slow machines still save.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return { saved: true, fileName };
 }
 
 function fileNameFrom(header: string | null): string | null {

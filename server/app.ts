@@ -31,8 +31,8 @@ const MIME: Record<string, string> = {
 };
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-// Room for a 15MB scanned attachment once base64-encoded.
-const MAX_BODY = 25 * 1024 * 1024;
+// Room for a 15 MB attachment or a 20 MB import file (core/import/engine.ts) once base64-encoded.
+const MAX_BODY = 28 * 1024 * 1024;
 const COOKIE = 'ledger_token';
 
 export function startWebServer(opts: WebServerOptions): Promise<{ server: Server; port: number; url: string }> {

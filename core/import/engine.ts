@@ -11,10 +11,10 @@ import { readWorkbook, type PlainValue, type SheetData } from '../excel/read';
 import { cachedStatement } from '../schema/statements';
 import { colLetter, findHeader, layoutKey, type ColumnMatch } from './header';
 import type { ImportKind, ReadContext, RowStatus, WrittenItem } from './kind';
+import { MAX_IMPORT_BYTES } from './schemas';
 import { formulaError, isTrailerRow, refuseHiddenData, refuseMasked, refuseOle } from './guards';
 import { cellText, villageKey } from './values';
 
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const MAX_ROWS = 50_000;
 
 export interface CellProblem {

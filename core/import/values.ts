@@ -78,7 +78,7 @@ export function readIdNumber(v: PlainValue, today: string): Read<string> {
     return bad('公民身份号码应为文本');
   }
   const check = checkIdNumber(text, today);
-  if (!check.ok) return bad(`公民身份号码“${text}”有误：${check.message}`);
+  if (!check.ok) return bad(`公民身份号码有误：${check.message}`);
   return ok(check.normalized);
 }
 

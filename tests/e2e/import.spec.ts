@@ -86,7 +86,7 @@ test.describe('数据导入', () => {
     await expect(mapping.getByRole('row').filter({ hasText: '最高文化' })).toContainText('不导入');
 
     // Each problem names its column, what the cell says, and what is wrong; the month-only date is a grey note.
-    await expect(previewRow(page, '王错号')).toContainText(`列 E（身份证号码）「${BAD_ID}」：公民身份号码“${BAD_ID}”有误`);
+    await expect(previewRow(page, '王错号')).toContainText(`列 E（身份证号码）「${BAD_ID}」：公民身份号码有误`);
     await expect(previewRow(page, '赵外村')).toContainText('列 H（所在村）「不存在村」：村（社区）“不存在村”不在本乡镇的村（社区）中');
     await expect(previewRow(page, '赵外村')).not.toContainText('最高文化');
     await expect(previewRow(page, '张新民')).toContainText('新增');

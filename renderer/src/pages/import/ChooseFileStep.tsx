@@ -2,12 +2,11 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Radio, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { call, saveFile } from '../../api/client';
+import { MAX_IMPORT_BYTES as MAX_FILE_BYTES } from '../../../../core/import/schemas';
 import { readAsBase64 } from '../../components/Attachments';
 import { useNotify } from '../../components/useNotify';
 import { KIND_HINT, KIND_LABEL, type ImportKindId, type PickedFile } from './types';
 
-/** Past this the request no longer fits the ledger's 25 MB limit once base64-encoded. */
-const MAX_FILE_BYTES = 18 * 1024 * 1024;
 
 interface Props {
   kind: ImportKindId;
@@ -38,7 +37,7 @@ export function ChooseFileStep({ kind, onKind, file, busy, onFile }: Props) {
 
   const pick = async (picked: File) => {
     if (picked.size > MAX_FILE_BYTES) {
-      message.error(`文件“${picked.name}”有 ${(picked.size / 1024 / 1024).toFixed(1)} MB，太大了，请拆分为不超过 18 MB 的文件后导入`);
+      message.error(`文件“${picked.name}”有 ${(picked.size / 1024 / 1024).toFixed(1)} MB，太大了，请拆分为不超过 20 MB 的文件后导入`);
       return;
     }
     setReading(true);

@@ -10,10 +10,11 @@ import { registerJobKind, type JobReporter } from '../jobs/registry';
 import { commitRows, judgeRows, loadSheet, previewOf, undoBatch, type ImportOptions } from './engine';
 import type { ImportKind } from './kind';
 import { membersImport } from './members';
+import { orgImport } from './org';
 import { peopleImport } from './people';
 import type { commitInput, importFileInput, ImportPreviewOut } from './schemas';
 
-export const IMPORT_KIND_LIST: ImportKind<never>[] = [peopleImport as ImportKind<never>, membersImport as ImportKind<never>];
+export const IMPORT_KIND_LIST: ImportKind<never>[] = [peopleImport as ImportKind<never>, orgImport as ImportKind<never>, membersImport as ImportKind<never>];
 const KINDS = new Map<string, ImportKind<unknown>>(IMPORT_KIND_LIST.map((k) => [k.id, k as ImportKind<unknown>]));
 
 const MAPPINGS_KEY = 'import.mappings';

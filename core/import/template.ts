@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { LedgerContext } from '../context';
-import { EDUCATIONS, ETHNICITIES, GENDERS, OCCUPATIONS } from '../people/codes';
+import { BRANCH_KINDS, EDUCATIONS, ETHNICITIES, GENDERS, OCCUPATIONS, UNIT_KINDS } from '../people/codes';
 import { cachedStatement } from '../schema/statements';
 import { colLetter, type FieldDef } from './header';
 import type { ImportKind } from './kind';
@@ -35,6 +35,16 @@ const SPECS: Record<string, TemplateSpec> = {
       '4. 民族、学历、职业、所在村（社区）可从下拉列表中选择；民族写“回”或“回族”均可，学历写“大专”“本科”等常见说法也能识别。',
       '5. 已在台账中的人（按公民身份号码识别）会被更新；内容完全相同的行会跳过。导入前会先列出每一行的处理结果，确认后才写入。',
       '6. 第 2 行是示例，导入前请删除或改为真实数据。',
+    ],
+  },
+  org: {
+    example: { unit: '多巴一村', unitKind: '村', code: '', branch: '中共湟中区多巴镇多巴一村支部委员会', branchKind: '党支部' },
+    lists: { unitKind: () => [...UNIT_KINDS], branchKind: () => [...BRANCH_KINDS] },
+    notes: [
+      '1. 每行一个村（社区），可同时填写它的一个党组织；一个村有几个党组织就写几行，村名重复即可。',
+      '2. 村名写“多巴一村”或“多巴一村委会”都能识别；已在台账中的村（社区）和党组织会跳过，不会重复建立。',
+      '3. 类别不填时，名称以“社区”结尾的按社区，其余按村。',
+      '4. 第 2 行是示例，导入前请删除或改为真实数据。',
     ],
   },
   members: {

@@ -26,10 +26,11 @@ export interface PickedFile {
   base64: string;
 }
 
-export const KIND_LABEL: Record<ImportKindId, string> = { people: '人员', members: '发展党员台账' };
+export const KIND_LABEL: Record<ImportKindId, string> = { people: '人员', org: '组织（村、社区与党组织）', members: '发展党员台账' };
 
 export const KIND_HINT: Record<ImportKindId, string> = {
   people: '按公民身份号码识别人员：库中没有的新增，有的更新，内容相同的跳过。',
+  org: '每行一个村（社区）及其一个党组织：按名称识别，台账中已有的跳过（多巴一村与多巴一村委会视为同一个村）。',
   members: '一人一行的发展党员台账（如本台账导出的花名册）：人员按公民身份号码识别，人员库中没有的同时新增；各节点日期按发展党员工作细则检查。',
 };
 

@@ -20,7 +20,7 @@ export const USAGE = `用法：ledger <命令> [参数] [--data-dir 数据文件
   check                           发展党员程序合规检查：输出全部问题（JSON）
   check --recompute               按事实重新校验每份档案、每名后备人才和每个服务中心，与保存的结果核对（不一致时退出码为 1）
   check-db                        完整检查数据文件是否损坏（损坏时退出码为 1）
-  import <类型> <文件.xlsx>         导入 Excel（类型：people 人员、org 组织、members 发展党员台账）；先逐行检查，再写入有效的行
+  import <类型> <文件.xlsx>         导入 Excel（类型：people 人员、org 组织、members 发展党员台账、reserves 后备人才、reserve-trainings 后备人才培训记录、centres 服务中心、centre-progress 服务中心进度）；先逐行检查，再写入有效的行
         [--dry-run] [--mapping 映射.json] [--all-or-nothing]   只检查不写入 / 列对应关系 / 有错误就全不导入
   template <类型> --out <文件>       下载空白导入模板
   rejudge                         按现行规则重新校验全部发展档案（进度输出到 stderr，Ctrl-C 取消）

@@ -44,7 +44,7 @@ interface Preview {
 
 /** `ledger import KIND FILE [--dry-run] [--mapping FILE] [--all-or-nothing]`. */
 export async function importCommand(host: LedgerHost, [kind, file]: string[], args: CommonArgs, io: ImportIo): Promise<number> {
-  if (!kind || !file) throw invalid('用法：ledger import <类型> <文件.xlsx> [--dry-run] [--mapping 映射.json] [--all-or-nothing]（类型：people 人员、org 组织、members 发展党员台账）');
+  if (!kind || !file) throw invalid('用法：ledger import <类型> <文件.xlsx> [--dry-run] [--mapping 映射.json] [--all-or-nothing]（类型：people 人员、org 组织、members 发展党员台账、reserves 后备人才、reserve-trainings 后备人才培训记录、centres 服务中心、centre-progress 服务中心进度）');
   const mappingPath = args.options.mapping;
   const mapping = typeof mappingPath === 'string' ? (JSON.parse(io.readFile(pathOf(mappingPath)).toString('utf8')) as Record<string, string | null>) : undefined;
   const input = { kind, fileName: basename(file), base64: io.readFile(pathOf(file)).toString('base64'), ...(mapping ? { mapping } : {}) };
@@ -69,7 +69,7 @@ export async function importCommand(host: LedgerHost, [kind, file]: string[], ar
 /** `ledger template KIND --out FILE`. */
 export async function templateCommand(host: LedgerHost, [kind]: string[], args: CommonArgs, io: ImportIo): Promise<number> {
   const out = args.options.out;
-  if (!kind || typeof out !== 'string') throw invalid('用法：ledger template <类型> --out <文件.xlsx>（类型：people 人员、org 组织、members 发展党员台账）');
+  if (!kind || typeof out !== 'string') throw invalid('用法：ledger template <类型> --out <文件.xlsx>（类型：people 人员、org 组织、members 发展党员台账、reserves 后备人才、reserve-trainings 后备人才培训记录、centres 服务中心、centre-progress 服务中心进度）');
   const { base64, fileName } = await invoke<{ base64: string; fileName: string }>(host, 'import.template', { kind });
   io.writeFile(pathOf(out), Buffer.from(base64, 'base64'));
   io.out(json({ ok: true, file: pathOf(out), fileName }));

@@ -107,9 +107,9 @@ interface Judged<T> {
 
 /** Every data row read and matched; blank rows (formatting only) are passed over silently. */
 export function judgeRows<T>(ctx: LedgerContext, kind: ImportKind<T>, loaded: Awaited<ReturnType<typeof loadSheet<T>>>, onRow?: (i: number) => void): Judged<T>[] {
-  const rc = readContext(ctx);
   const { sheet, header, columns, dataRows } = loaded;
   const colOf = new Map(columns.filter((c) => c.key).map((c) => [c.key!, c]));
+  const rc: ReadContext = { ...readContext(ctx), headerOf: (key) => colOf.get(key)?.header };
   const seen = new Map<string, number>();
   const out: Judged<T>[] = [];
   dataRows.forEach((cells, i) => {

@@ -35,6 +35,8 @@ export interface Matched {
 export interface ReadContext {
   today: string;
   unitByName(name: string): { id: number } | undefined;
+  /** The sheet's header text of a field's column (a 总投资（万元） column is read in 万元). */
+  headerOf?(key: string): string | undefined;
 }
 
 export interface WrittenItem {
@@ -50,6 +52,8 @@ export interface ImportKind<T> {
   /** The audit entity of what it writes, for the undo's "touched since" check. */
   entity: string;
   fields: readonly FieldDef[];
+  /** Fields that follow the township's settings (one column per configured 资金来源); replaces `fields` when given. */
+  fieldsFor?(ctx: LedgerContext): readonly FieldDef[];
   read(cells: Record<string, PlainValue>, rc: ReadContext): ReadRow<T>;
   match(ctx: LedgerContext, value: T): Matched;
   /** Writes the chosen rows inside the caller's transaction; returns what the undo needs. */

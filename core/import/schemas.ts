@@ -5,7 +5,7 @@ import { id } from '../schema/common';
 /** The largest file an import takes (the web server's request limit leaves room for it once base64-encoded). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-export const IMPORT_KINDS = ['people', 'org', 'members'] as const;
+export const IMPORT_KINDS = ['people', 'org', 'members', 'reserves', 'reserve-trainings', 'centres', 'centre-progress'] as const;
 export const importKind = z.enum(IMPORT_KINDS, '不支持的导入类型');
 
 export const importFileInput = z.object({

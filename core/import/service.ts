@@ -9,18 +9,32 @@ import type { LedgerContext } from '../context';
 import { registerJobKind, type JobReporter } from '../jobs/registry';
 import { commitRows, judgeRows, loadSheet, previewOf, undoBatch, type ImportOptions } from './engine';
 import type { ImportKind } from './kind';
+import { centreProgressImport } from './centre-progress';
+import { centresImport } from './centres';
 import { membersImport } from './members';
 import { orgImport } from './org';
 import { peopleImport } from './people';
+import { reserveTrainingsImport } from './reserve-trainings';
+import { reservesImport } from './reserves';
 import type { commitInput, importFileInput, ImportPreviewOut } from './schemas';
 
-export const IMPORT_KIND_LIST: ImportKind<never>[] = [peopleImport as ImportKind<never>, orgImport as ImportKind<never>, membersImport as ImportKind<never>];
+export const IMPORT_KIND_LIST: ImportKind<never>[] = [
+  peopleImport as ImportKind<never>,
+  orgImport as ImportKind<never>,
+  membersImport as ImportKind<never>,
+  reservesImport as ImportKind<never>,
+  reserveTrainingsImport as ImportKind<never>,
+  centresImport as ImportKind<never>,
+  centreProgressImport as ImportKind<never>,
+];
 const KINDS = new Map<string, ImportKind<unknown>>(IMPORT_KIND_LIST.map((k) => [k.id, k as ImportKind<unknown>]));
 
 const MAPPINGS_KEY = 'import.mappings';
 
-function kindOf(id: string): ImportKind<unknown> {
-  return KINDS.get(id)!;
+/** The kind with its fields as this ledger's settings make them. */
+function kindOf(id: string, ctx?: LedgerContext): ImportKind<unknown> {
+  const kind = KINDS.get(id)!;
+  return ctx && kind.fieldsFor ? { ...kind, fields: kind.fieldsFor(ctx) } : kind;
 }
 
 function savedMappings(ctx: LedgerContext): Record<string, Record<string, string | null>> {
@@ -35,7 +49,7 @@ function rememberMapping(ctx: LedgerContext, layout: string, mapping: Record<str
 }
 
 async function judged(ctx: LedgerContext, input: z.output<typeof importFileInput>, reporter: JobReporter | null) {
-  const kind = kindOf(input.kind);
+  const kind = kindOf(input.kind, ctx);
   const bytes = Buffer.from(input.base64, 'base64');
   const options: ImportOptions = { mapping: input.mapping, sheetName: input.sheetName };
   let loaded = await loadSheet(kind, bytes, options);
@@ -103,7 +117,7 @@ export async function importErrorReport(ctx: LedgerContext, input: z.output<type
 }
 
 export async function importTemplate(ctx: LedgerContext, kindId: string): Promise<{ fileName: string; base64: string }> {
-  const kind = kindOf(kindId);
+  const kind = kindOf(kindId, ctx);
   const { buildTemplate } = await import('./template');
   const buffer = await buildTemplate(ctx, kind);
   return { fileName: `${kind.label}导入模板.xlsx`, base64: buffer.toString('base64') };

@@ -5,6 +5,9 @@
 import ExcelJS from 'exceljs';
 import type { LedgerContext } from '../context';
 import { BRANCH_KINDS, EDUCATIONS, ETHNICITIES, GENDERS, OCCUPATIONS, UNIT_KINDS } from '../people/codes';
+import { RENOVATION_TYPES } from '../centres/codes';
+import { COST_ITEMS, NOMINATION_METHODS, POLITICAL_STATUSES } from '../reserves/codes';
+import { getReserveConfig } from '../reserves/config';
 import { cachedStatement } from '../schema/statements';
 import { colLetter, type FieldDef } from './header';
 import type { ImportKind } from './kind';
@@ -73,6 +76,67 @@ const SPECS: Record<string, TemplateSpec> = {
       '6. 导入时按现行规则逐行校验，和在档案中录入时一样：年满18周岁、两名入党介绍人、政审合格、到会和赞成人数过半等党章规定的条件，填了但不符合的，该行不能导入；违反《发展党员工作细则》时限的，在“特殊情况说明”列写明原因后可以导入（原因记在相应流程节点上）。',
       '7. 台账中没有的内容（表决人数、介绍人、考察记录等）按“未录入”导入，导入后在档案中提示补全，不会阻止导入。',
       '8. 日期可写作 2023-05-12、2023.5.12、2023/5/12 或 2023年5月12日；只写到月的按当月1日导入并提示补全。第 2 行是示例，导入前请删除或改为真实数据。',
+    ],
+  },
+  reserves: {
+    example: {
+      name: '马文明', idNumber: '630122199003010012', gender: '男', ethnicity: '回族', birthDate: '1990-03-01', education: '大学专科', unit: '多巴一村',
+      postDirection: '书记后备', source: '返乡大学生', nominationMethod: '组织推荐', nominatedBy: '多巴一村党支部', nominatedOn: '2026-03-01',
+      villageReviewOn: '2026-03-20', townReviewOn: '2026-04-10', filedOn: '2026-04-20', mentorName: '李红梅', mentorPost: '村党支部书记', politicalStatus: '中共党员',
+    },
+    lists: {
+      gender: () => [...GENDERS],
+      ethnicity: () => ETHNICITIES.map((e) => e.name),
+      education: () => EDUCATIONS.map((e) => e.name),
+      unit: villages,
+      postDirection: (ctx) => getReserveConfig(ctx).postDirections,
+      source: (ctx) => getReserveConfig(ctx).sources,
+      nominationMethod: () => [...NOMINATION_METHODS],
+      politicalStatus: () => [...POLITICAL_STATUSES],
+    },
+    notes: [
+      '1. 每名后备人才一行。带 * 的列必须填写；其余可以空着，空着的列导入时不会覆盖台账中已有的内容。',
+      '2. 人员按公民身份号码识别：人员库中没有的人按本行的姓名、性别、民族、出生日期、学历新建（须填写姓名和民族）。此人已在后备人才名册中的，本行更新其记录，内容完全相同的跳过。',
+      '3. 岗位方向、来源类别须是本乡镇设置中的选项（见下拉列表）；推荐方式为个人自荐、群众举荐或组织推荐。',
+      '4. 推荐、考察初审、复审（入库）、备案日期须依次在后，且不能晚于今天；填了备案日期的须同时填写复审日期。',
+      '5. 日期可写作 2023-05-12、2023.5.12、2023/5/12 或 2023年5月12日。第 2 行是示例，导入前请删除或改为真实数据。',
+    ],
+  },
+  'reserve-trainings': {
+    example: { name: '马文明', idNumber: '630122199003010012', type: '集中培训', title: '村级后备力量培训班', host: '区委组织部', startOn: '2026-05-10', endOn: '2026-05-14', hours: 40, cost: '800.00', fundingSource: '区县组织部专项经费', costItem: '集中培训', result: '结业' },
+    lists: {
+      type: (ctx) => getReserveConfig(ctx).trainingTypes,
+      fundingSource: (ctx) => getReserveConfig(ctx).fundingSources,
+      costItem: () => [...COST_ITEMS],
+    },
+    notes: [
+      '1. 每人每次培训一行：同一期培训有几人参加就写几行。此人须已在后备人才名册中（按公民身份号码识别）。',
+      '2. 培养类型、经费来源须是本乡镇设置中的选项；经费（元）填此人名下的经费，大于 0 时须填写经费来源和经费科目。',
+      '3. 已记录过同一类型、同一开始日期培训的人：内容相同的跳过，不同的更新；多人一起记录的班次请在台账中修改。',
+      '4. 第 2 行是示例，导入前请删除或改为真实数据。',
+    ],
+  },
+  centres: {
+    example: {
+      unit: '多巴一村', currentArea: 180, buildYear: 1998, isDangerous: '否', isOld: '是', isCramped: '是', isSmall: '是', renovationType: '改扩建', targetArea: 400, hallArea: 80,
+      contractor: '西宁某建筑公司', leaderName: '张明', leaderPhone: '13800000000', responsibleName: '马文明', responsiblePhone: '13900000000', requiredOn: '2026-10-31',
+      total: '600000.00', 'fund:上级补助': '400000.00', 'fund:镇配套': '150000.00', 'fund:村集体': '50000.00',
+    },
+    lists: { unit: villages, renovationType: () => [...RENOVATION_TYPES], isDangerous: () => ['是', '否'], isOld: () => ['是', '否'], isCramped: () => ['是', '否'], isSmall: () => ['是', '否'] },
+    notes: [
+      '1. 每个村（社区）一行，按村名识别：台账中已有的更新（内容完全相同的跳过），没有的新增，并按要求完成日期自动生成倒排工期。',
+      '2. 总投资和各资金来源的金额按元填写；列名写作“总投资（万元）”“上级补助（万元）”的按万元读取。各资金来源之和须等于总投资。',
+      '3. 危、旧、狭、小填“是”“否”或“✓”；改造类型为新建、改扩建或维修。',
+      '4. 第 2 行是示例，导入前请删除或改为真实数据。',
+    ],
+  },
+  'centre-progress': {
+    example: { unit: '多巴一村', date: '2026-06-30', percent: 45, note: '主体结构完工' },
+    lists: { unit: villages },
+    notes: [
+      '1. 每个村（社区）每次进度一行，按村名和日期识别：同一天已有记录的，进度相同跳过，不同的更新。',
+      '2. 形象进度填 0 到 100 的整数；低于此前进度的，须在“说明”列写明原因。',
+      '3. 第 2 行是示例，导入前请删除或改为真实数据。',
     ],
   },
 };

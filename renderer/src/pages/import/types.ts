@@ -26,12 +26,24 @@ export interface PickedFile {
   base64: string;
 }
 
-export const KIND_LABEL: Record<ImportKindId, string> = { people: '人员', org: '组织（村、社区与党组织）', members: '发展党员台账' };
+export const KIND_LABEL: Record<ImportKindId, string> = {
+  people: '人员',
+  org: '组织（村、社区与党组织）',
+  members: '发展党员台账',
+  reserves: '村“两委”后备人才',
+  'reserve-trainings': '后备人才培训记录',
+  centres: '村级综合服务中心',
+  'centre-progress': '服务中心形象进度',
+};
 
 export const KIND_HINT: Record<ImportKindId, string> = {
   people: '按公民身份号码识别人员：库中没有的新增，有的更新，内容相同的跳过。',
   org: '每行一个村（社区）及其一个党组织：按名称识别，台账中已有的跳过（多巴一村与多巴一村委会视为同一个村）。',
   members: '一人一行的发展党员台账（如本台账导出的花名册）：人员按公民身份号码识别，人员库中没有的同时新增；各节点日期按发展党员工作细则检查。',
+  reserves: '每名后备人才一行：按公民身份号码识别，人员库中没有的人同时新增；已在名册中的更新，内容相同的跳过。来源类别、岗位方向须是本乡镇设置中的选项。',
+  'reserve-trainings': '每人每次培训一行：按身份证号、培养类型和开始日期识别，此人须已在后备人才名册中；经费填此人名下的金额（元）。',
+  centres: '每个村（社区）一行：按村名识别，没有的新增并自动生成倒排工期；列名写“万元”的金额按万元读取，各资金来源之和须等于总投资。',
+  'centre-progress': '每个村（社区）每次进度一行：按村名和日期识别；进度低于此前的须在“说明”列写明原因。',
 };
 
 export const STATUSES: readonly RowStatus[] = ['新增', '更新', '跳过', '错误'];

@@ -6,19 +6,13 @@ import dayjs from 'dayjs';
 import { EDUCATIONS, ETHNICITIES, OCCUPATIONS } from '../people/codes';
 import { checkIdNumber } from '../people/idcard';
 import type { PlainValue } from '../excel/read';
+import { halfWidth } from './names';
+export { halfWidth, villageKey } from './names';
 
 export type Read<T> = { ok: true; value: T; note?: string } | { ok: false; message: string };
 
 const ok = <T>(value: T, note?: string): Read<T> => (note ? { ok: true, value, note } : { ok: true, value });
 const bad = (message: string): Read<never> => ({ ok: false, message });
-
-/** Full-width digits, letters and punctuation to their ASCII forms; every kind of space removed at the ends. */
-export function halfWidth(text: string): string {
-  return text
-    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ')
-    .trim();
-}
 
 export function cellText(v: PlainValue): string {
   if (v === null) return '';
@@ -142,14 +136,6 @@ export function readGender(v: PlainValue): Read<'男' | '女' | null> {
   if (/^(男|男性|M|1)$/i.test(text)) return ok('男');
   if (/^(女|女性|F|2)$/i.test(text)) return ok('女');
   return bad(`性别“${text}”应为男或女`);
-}
-
-/** 多巴一村 = 多巴一村委会 = 多巴一村民委员会; 金城社区 = 金城社区居委会. */
-export function villageKey(name: string): string {
-  return halfWidth(name)
-    .replace(/\s+/g, '')
-    .replace(/(村民委员会|村委会|居民委员会|居委会)$/, (m) => (m.startsWith('居') ? '' : '村'))
-    .replace(/村村$/, '村');
 }
 
 export function readNumber(v: PlainValue, label: string): Read<number | null> {

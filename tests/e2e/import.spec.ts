@@ -202,4 +202,22 @@ test.describe('数据导入', () => {
     await page.getByRole('button', { name: '下载空白模板' }).click();
     expect((await downloading).suggestedFilename()).toBe('发展党员台账导入模板.xlsx');
   });
+
+  test('所在村不在本乡镇：行内可直接新增该村，重新检查后该行可以导入', async ({ app: page }) => {
+    await setUpTown(page, '多巴镇');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('花名册');
+    ws.addRow(['姓名', '民族', '身份证号码', '所在村']);
+    ws.addRow(['赵外村', '汉族', STRAY_ID, '新建村委会']);
+    await page.getByRole('menuitem', { name: '数据导入' }).click();
+    await upload(page, '新村.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    await expect(previewRow(page, '赵外村')).toContainText('村（社区）“新建村委会”不在本乡镇的村（社区）中');
+    await previewRow(page, '赵外村').getByRole('button', { name: '新增该村' }).click();
+    const confirm = page.getByRole('dialog').filter({ hasText: '新增村“新建村”' });
+    await confirm.getByRole('button', { name: '新增并重新检查' }).click();
+    await expect(previewRow(page, '赵外村')).toContainText('新增');
+    await expect(page.getByTestId('import-counts')).toContainText(/新增\s*1/);
+    const units = await apiCall<Unit[]>(page, 'org.listUnits', {});
+    expect(units.map((u) => u.name)).toContain('新建村');
+  });
 });

@@ -128,7 +128,7 @@ export function ImportPage() {
           <>
             <Divider titlePlacement="start">检查与核对表头</Divider>
             <JobState job={previewJob} testId="import-preview-error" />
-            {shown && <PreviewSection preview={shown.preview} busy={busy || !!outcome} savingReport={savingReport} onMapping={remap} onErrorReport={() => void errorReport()} />}
+            {shown && <PreviewSection preview={shown.preview} busy={busy || !!outcome} savingReport={savingReport} onMapping={remap} onErrorReport={() => void errorReport()} onRecheck={() => file && runPreview(file, kind, shown.mapping)} />}
           </>
         )}
         {file && shown && (

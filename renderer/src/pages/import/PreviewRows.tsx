@@ -1,11 +1,12 @@
 import { Segmented, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { AddVillageButton, missingVillage } from './AddVillageButton';
 import { problemText, STATUS_COLOR, STATUSES, type Preview, type PreviewRow, type RowStatus } from './types';
 
 type Filter = RowStatus | '全部';
 
 /** The counts per status, each a filter, over the rows as the ledger judged them. */
-export function PreviewRows({ preview }: { preview: Preview }) {
+export function PreviewRows({ preview, busy, onRecheck }: { preview: Preview; busy: boolean; onRecheck(): void }) {
   const [filter, setFilter] = useState<Filter>('全部');
   const rows = useMemo(() => (filter === '全部' ? preview.rows : preview.rows.filter((r) => r.status === filter)), [preview, filter]);
   const count = (s: RowStatus) => preview.counts[s] ?? 0;
@@ -53,6 +54,7 @@ export function PreviewRows({ preview }: { preview: Preview }) {
                   {r.problems.map((p, i) => (
                     <li key={`p${i}`}>
                       <Typography.Text type="danger">{problemText(p)}</Typography.Text>
+                      {missingVillage(p.message) && <AddVillageButton name={missingVillage(p.message)!} disabled={busy} onAdded={onRecheck} />}
                     </li>
                   ))}
                   {r.notes.map((p, i) => (

@@ -11,10 +11,12 @@ interface Props {
   savingReport: boolean;
   onMapping(col: string, key: string | null): void;
   onErrorReport(): void;
+  /** Check the file again (after a village was added to the tree). */
+  onRecheck(): void;
 }
 
 /** 第二步: where the header was found, how each column is read (correctable), and every row as the ledger judged it. */
-export function PreviewSection({ preview, busy, savingReport, onMapping, onErrorReport }: Props) {
+export function PreviewSection({ preview, busy, savingReport, onMapping, onErrorReport, onRecheck }: Props) {
   const errors = preview.counts.错误 ?? 0;
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="import-preview">
@@ -36,7 +38,7 @@ export function PreviewSection({ preview, busy, savingReport, onMapping, onError
           <MappingTable preview={preview} disabled={busy} onChange={onMapping} />
         </Col>
         <Col xs={24} xl={14}>
-          <PreviewRows preview={preview} />
+          <PreviewRows preview={preview} busy={busy} onRecheck={onRecheck} />
         </Col>
       </Row>
     </Space>

@@ -85,6 +85,8 @@ export async function loadSheet<T>(kind: ImportKind<T>, bytes: Buffer, options: 
     throw invalid(`工作表“${sheet.name}”第 ${header.row + 1} 行的表头缺少必填列：${missing.map((f) => f.label).join('、')}`, undefined, {
       sheet: sheet.name,
       columns: columns.map((c) => ({ col: colLetter(c.col), header: c.header, key: c.key })),
+      // So the page can offer the mapping table here too: the clerk names the missing column by hand.
+      fields: kind.fields.map((f) => ({ key: f.key, label: f.label, required: !!f.required })),
     });
   }
   const dataRows = sheet.rows.slice(header.dataStart);

@@ -220,4 +220,19 @@ test.describe('数据导入', () => {
     const units = await apiCall<Unit[]>(page, 'org.listUnits', {});
     expect(units.map((u) => u.name)).toContain('新建村');
   });
+
+  test('必填列没能自动对应：在对照表中指定后重新检查', async ({ app: page }) => {
+    await setUpTown(page, '多巴镇');
+    const village = (await apiCall<Unit[]>(page, 'org.listUnits', {}))[0]!;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('花名册');
+    ws.addRow(['姓名', '民族', '证号', '所在村']);
+    ws.addRow(['张新民', '汉族', NEW_ID, village.name]);
+    await page.getByRole('menuitem', { name: '数据导入' }).click();
+    await upload(page, '证号.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    await expect(page.getByTestId('import-preview-error')).toContainText('缺少必填列：公民身份号码');
+    const table = page.getByTestId('import-unmatched');
+    await pickOption(page, table.getByRole('combobox', { name: '列 C 导入为' }), '公民身份号码');
+    await expect(previewRow(page, '张新民')).toContainText('新增');
+  });
 });

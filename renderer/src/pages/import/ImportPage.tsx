@@ -1,4 +1,4 @@
-import { Card, Divider, Space, Steps } from 'antd';
+import { Card, Divider, Space, Steps, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call, saveFile } from '../../api/client';
 import { useJob } from '../../components/useJob';
@@ -9,6 +9,7 @@ import { ChooseFileStep } from './ChooseFileStep';
 import { CommitResult } from './CommitResult';
 import { CommitStep, type CommitMode } from './CommitStep';
 import { JobState } from './JobState';
+import { MappingTable } from './MappingTable';
 import { PreviewSection } from './PreviewSection';
 import { mappingOf, type Batch, type CommitResult as Outcome, type ImportKindId, type Mapping, type PickedFile, type Preview } from './types';
 
@@ -46,14 +47,28 @@ export function ImportPage() {
   useEffect(loadBatches, [loadBatches]);
 
   const previewJob = useJob((s) => {
-    if (s.state !== '已完成') return;
-    setShown({ preview: s.result as Preview, mapping: asked.current });
+    if (s.state === '已完成') {
+      setUnmatched(null);
+      setShown({ preview: s.result as Preview, mapping: asked.current });
+      return;
+    }
+    // A required column the ledger could not place: the error carries the file's columns and the fields.
+    const details = s.error?.details as Partial<Pick<Preview, 'columns' | 'fields'>> | undefined;
+    setUnmatched(details?.columns && details.fields ? { columns: details.columns.map((c) => ({ ...c, label: null })), fields: details.fields } : null);
   });
   const commitJob = useJob((s) => {
     if (s.state === '已完成') setOutcome({ result: s.result as Outcome, undone: false });
     loadBatches();
   });
   const busy = previewJob.running || commitJob.running;
+  const [unmatched, setUnmatched] = useState<Pick<Preview, 'columns' | 'fields'> | null>(null);
+  const remapUnmatched = (col: string, key: string | null) => {
+    if (!file || !unmatched) return;
+    const next: Mapping = Object.fromEntries(unmatched.columns.map((c) => [c.col, c.key === key ? null : c.key]));
+    next[col] = key;
+    setUnmatched({ ...unmatched, columns: unmatched.columns.map((c) => ({ ...c, key: next[c.col] ?? null })) });
+    runPreview(file, kind, next);
+  };
 
   const runPreview = (f: PickedFile, k: ImportKindId, mapping: Mapping | null) => {
     asked.current = mapping;
@@ -128,6 +143,12 @@ export function ImportPage() {
           <>
             <Divider titlePlacement="start">检查与核对表头</Divider>
             <JobState job={previewJob} testId="import-preview-error" />
+            {unmatched && !shown && (
+              <div data-testid="import-unmatched">
+                <Typography.Paragraph>请在下表中为缺少的必填列指定文件中的对应列，指定后自动重新检查：</Typography.Paragraph>
+                <MappingTable preview={unmatched as Preview} disabled={busy} onChange={remapUnmatched} />
+              </div>
+            )}
             {shown && <PreviewSection preview={shown.preview} busy={busy || !!outcome} savingReport={savingReport} onMapping={remap} onErrorReport={() => void errorReport()} onRecheck={() => file && runPreview(file, kind, shown.mapping)} />}
           </>
         )}

@@ -11,7 +11,7 @@ import { LedgerError } from '../errors';
 export type UndoSubject = { kind: 'person'; id: number } | { kind: 'record'; id: number };
 
 /** The audit entities whose entityId is the 发展档案's id: all of a file's parts. */
-const RECORD_ENTITIES = ['member_record', 'member_step', 'member_review', 'review_letter', 'member_periodic', 'member_exit'];
+export const RECORD_ENTITIES = ['member_record', 'member_step', 'member_review', 'review_letter', 'member_periodic', 'member_exit'];
 
 export function subjectVersion(ctx: LedgerContext, subject: UndoSubject): number {
   const entity = subject.kind === 'person' ? eq(auditLog.entity, 'person') : inArray(auditLog.entity, RECORD_ENTITIES);

@@ -6,16 +6,22 @@ import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { contract, fileResults, isMethod, methods, startsJob, type Method, type MethodInput, type MethodOutput } from '../core/api/contract';
 import type { CommonArgs } from '../core/args';
-import { LedgerError, invalid, serializeError, type SerializedError } from '../core/errors';
+import { LedgerError, clip, invalid, serializeError, type SerializedError } from '../core/errors';
 import type { LedgerHost } from '../core/host';
 import { importCommand, templateCommand } from './import-commands';
+import { lockResetCommand } from './lock-commands';
+import { mergeCommand } from './district-commands';
+import { fillCommand } from './form-commands';
+import { backupCommand, restoreCommand, verifyCommand } from './backup-commands';
 
 export const USAGE = `用法：ledger <命令> [参数] [--data-dir 数据文件夹] [--demo]
 
 命令：
   methods                         列出全部操作及其输入、输出格式（JSON）
   call <操作> '<JSON>'             执行一个操作并输出 JSON 结果
-  demo                            生成演示数据（在数据文件夹下的 demo 子文件夹）
+  demo [--town 乡镇名]             生成演示数据（在数据文件夹下的 demo 子文件夹）；--town 选区划名单中的任一乡镇（默认多巴镇）
+  merge <报表编号> <文件或文件夹>… --out <文件>   区县汇总：合并各乡镇导出的同一张报表（先逐项检查）
+        [--accept-edited] [--dry-run]   确认合并导出后被改动的文件 / 只检查不合并
   reports                         列出报表编号与名称
   check                           发展党员程序合规检查：输出全部问题（JSON）
   check --recompute               按事实重新校验每份档案、每名后备人才和每个服务中心，与保存的结果核对（不一致时退出码为 1）
@@ -23,7 +29,13 @@ export const USAGE = `用法：ledger <命令> [参数] [--data-dir 数据文件
   import <类型> <文件.xlsx>         导入 Excel（类型：people 人员、org 组织、members 发展党员台账、reserves 后备人才、reserve-trainings 后备人才培训记录、centres 服务中心、centre-progress 服务中心进度）；先逐行检查，再写入有效的行
         [--dry-run] [--mapping 映射.json] [--all-or-nothing]   只检查不写入 / 列对应关系 / 有错误就全不导入
   template <类型> --out <文件>       下载空白导入模板
+  fill <上级表格.xlsx> --report <数据来源> --out <文件>   按上级模板填报：用台账数据填写上级发来的空白表格（保留原格式）
+        [--mapping 映射.json] [--unit 村名,…] [--from … --to …] [--no-mask]   映射文件：{"表头": "数据项目编号"}
   rejudge                         按现行规则重新校验全部发展档案（进度输出到 stderr，Ctrl-C 取消）
+  lock-reset                      清除忘记的锁屏密码（锁屏只保护界面；数据文件和命令行由 Windows 账户保护）
+  backup --out <文件.zip>          备份数据库与附件到一个 .zip（写完并校验后才出现该文件）
+  restore <备份.zip>               从备份恢复：先校验备份、自动备份当前数据，再整体替换
+  verify <备份.zip>                检查备份文件是否完整可用（不改动数据；不可用时退出码为 1）
   export <报表编号> --out <文件>    导出一张报表
         [--from YYYY-MM-DD --to YYYY-MM-DD] [--unit 村名[,村名…]] [--no-mask] [--paper A4|A3]
         [--ids 编号[,编号…]]              只导出所选记录（如一人一卡的后备人才编号）
@@ -84,7 +96,9 @@ async function dispatch(host: LedgerHost, command: string, rest: string[], args:
     io.out(json(reports.map(({ id, title, module, params }) => ({ id, title, module, params }))));
     return 0;
   }
-  if (!['call', 'demo', 'export', 'check', 'check-db', 'rejudge', 'import', 'template'].includes(command)) {
+  // verify reads a backup file; it opens the data folder itself, and only if it can.
+  if (command === 'verify') return verifyCommand(host, rest, args, io);
+  if (!['call', 'demo', 'export', 'check', 'check-db', 'rejudge', 'import', 'template', 'fill', 'backup', 'restore', 'merge', 'lock-reset'].includes(command)) {
     io.err(`未知命令：${command}\n\n${USAGE}`);
     return USAGE_ERROR;
   }
@@ -104,8 +118,18 @@ async function dispatch(host: LedgerHost, command: string, rest: string[], args:
       return importCommand(host, rest, args, io);
     case 'template':
       return templateCommand(host, rest, args, io);
+    case 'merge':
+      return mergeCommand(host, rest, args, io);
+    case 'fill':
+      return fillCommand(host, rest, args, io);
+    case 'backup':
+      return backupCommand(host, rest, args, io);
+    case 'restore':
+      return restoreCommand(host, rest, args, io);
     case 'rejudge':
       return runJob(host, 'members.rejudge', {}, io);
+    case 'lock-reset':
+      return lockResetCommand(host, io);
     case 'check-db': {
       const result = await call(host, 'app.checkIntegrity', {});
       io.out(json(result));
@@ -150,7 +174,8 @@ async function callMethod(host: LedgerHost, [method, raw]: string[], io: Io): Pr
     try {
       input = JSON.parse(raw);
     } catch (err) {
-      return fail(io, { code: 'INVALID_INPUT', message: `参数不是有效的 JSON：${(err as Error).message}` });
+      // JSON.parse's own text is English and repeats the input; the clerk gets what to do instead.
+      return fail(io, { code: 'INVALID_INPUT', message: '参数不是有效的 JSON。', hint: `请用单引号把参数括起来，键名和文字用双引号，例如 '{"q":"马"}'。`, details: { error: clip((err as Error).message, 200) } });
     }
   }
   if (isMethod(method) && startsJob(method)) return runJob(host, method, input, io);

@@ -2,8 +2,9 @@
  * `ledger`: the contract in-process, for district IT staff who script batch work.
  * Exit codes: 0 success, 1 failure (data folder, disk …), 2 invalid input or usage.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { writeFileAtomicSync } from '../lib/atomic-write';
 import { parseArgs } from '../core/args';
 import { serializeError } from '../core/errors';
 import { LedgerHost, clockFromEnv } from '../core/host';
@@ -20,13 +21,14 @@ if (!command || command === 'help' || args.options.help) {
   await output.exit(command || args.options.help ? 0 : 2);
 }
 
-const host = new LedgerHost({ dataDir: resolve(args.dataDir ?? defaultDataDir()), startInDemo: args.demo || command === 'demo', now: clockFromEnv() });
+const host = new LedgerHost({ dataDir: resolve(args.dataDir ?? defaultDataDir()), startInDemo: args.demo || command === 'demo', now: clockFromEnv(), ...(typeof args.options.town === 'string' ? { demoTown: args.options.town } : {}) });
 let code: number;
 try {
   code = await runCommand(host, command!, rest, args, {
     out: (text) => output.out(text),
     err: (text) => output.err(text),
-    writeFile: (path, data) => writeFileSync(path, data),
+    // Temporary file, then rename: a failed write leaves no half-written .xlsx under the --out name.
+    writeFile: (path, data) => writeFileAtomicSync(path, data),
     readFile: (path) => readFileSync(path),
     onInterrupt: (handler) => {
       process.on('SIGINT', handler);

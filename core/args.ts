@@ -7,7 +7,7 @@ export interface CommonArgs {
 }
 
 /** Flags that never take a value, so `--demo export` does not swallow the subcommand. */
-const BOOLEAN_FLAGS = new Set(['demo', 'help', 'no-mask', 'reset', 'recompute']);
+const BOOLEAN_FLAGS = new Set(['demo', 'help', 'no-mask', 'reset', 'recompute', 'accept-edited', 'dry-run']);
 
 export function parseArgs(argv: string[]): CommonArgs {
   const options: Record<string, string | true> = {};

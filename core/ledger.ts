@@ -1,4 +1,5 @@
 import { openDatabase, type OpenOptions } from '../db/open';
+import { translateSystemError } from '../lib/errors';
 import type { LedgerContext } from './context';
 import { repairJudgements } from './members/state-store';
 import { fillMissingSortKeys } from './people/sort-keys';
@@ -22,7 +23,8 @@ export async function openLedger(opts: LedgerOptions): Promise<Ledger> {
     repairJudgements(ctx);
   } catch (err) {
     opened.close();
-    throw err;
+    // A full disk or a folder gone read-only shows up here first on an old file: named, in the clerk's words.
+    throw translateSystemError(err, { file: opened.file, folder: opts.dataDir }) ?? err;
   }
   return {
     ctx,

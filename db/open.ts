@@ -2,14 +2,15 @@
  * Opens the ledger's one SQLite file safely. An existing file that fails to open is reported, never replaced by a
  * new empty one.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { LedgerError } from '../lib/errors';
+import { LedgerError, translateSystemError } from '../lib/errors';
 import * as schema from './schema';
 import { migrate, readShippedMigrations } from './migrate';
+import { createLedgerFile, inspectDataFile, type FileKind } from './identify';
 
 export type LedgerDb = BetterSQLite3Database<typeof schema>;
 
@@ -37,6 +38,8 @@ export interface OpenedDb {
 export interface IntegrityResult {
   ok: boolean;
   message: string;
+  /** What integrity_check said, for the technician; the clerk reads only `message`. */
+  details?: string[];
 }
 
 export const DB_FILE_NAME = 'ledger.db';
@@ -46,7 +49,6 @@ export const DB_FILE_NAME = 'ledger.db';
  * `quick_check` reads every page and a district-size file would make every start wait for it.
  */
 export const OPEN_MARKER_SUFFIX = '.open';
-const SQLITE_HEADER = 'SQLite format 3\0';
 
 export function defaultMigrationsDir(): string {
   return join(dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -54,20 +56,24 @@ export function defaultMigrationsDir(): string {
 
 export async function openDatabase(opts: OpenOptions): Promise<OpenedDb> {
   const file = join(opts.dataDir, DB_FILE_NAME);
-  const existed = existsSync(file);
-  if (existed) assertLooksLikeSqlite(file);
+  const place = { file, folder: opts.dataDir };
+  let kind: FileKind;
   try {
+    kind = inspectDataFile(file, opts.nativeBinding);
+    assertWritable(opts.dataDir, kind === 'missing' ? null : file);
+    const shipped = readShippedMigrations(opts.migrationsDir ?? defaultMigrationsDir());
+    if (kind !== 'missing') return await openExisting(file, true, shipped, opts);
     mkdirSync(opts.dataDir, { recursive: true });
+    const created = createLedgerFile(file, shipped, opts.nativeBinding);
+    const opened = await openExisting(file, false, shipped, opts);
+    return created ? { ...opened, migrated: shipped.map((m) => m.tag) } : opened;
   } catch (err) {
-    throw new LedgerError('DB_OPEN_FAILED', `无法创建数据文件夹：${opts.dataDir}`, { hint: '请检查该文件夹的写入权限或磁盘空间。', cause: err });
+    throw translateOpenError(err, place);
   }
+}
 
-  let sqlite: Database.Database;
-  try {
-    sqlite = new Database(file, { nativeBinding: opts.nativeBinding, fileMustExist: false, timeout: 1500 });
-  } catch (err) {
-    throw translateOpenError(err, file);
-  }
+async function openExisting(file: string, existed: boolean, shipped: ReturnType<typeof readShippedMigrations>, opts: OpenOptions): Promise<OpenedDb> {
+  const sqlite = new Database(file, { nativeBinding: opts.nativeBinding, fileMustExist: true, timeout: 1500 });
   try {
     // Exclusive locking: a second copy of the app (or the CLI) gets a clear "in use" message instead of racing.
     sqlite.pragma('locking_mode = EXCLUSIVE');
@@ -79,9 +85,8 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDb> {
     const integrityChecked = existed && existsSync(marker);
     if (integrityChecked) {
       const check = sqlite.pragma('quick_check', { simple: true });
-      if (check !== 'ok') throw new LedgerError('DB_CORRUPT', `数据文件已损坏（${String(check)}）。`, { hint: corruptHint(file) });
+      if (check !== 'ok') throw corrupt(file, '数据文件已损坏。', { quickCheck: String(check) });
     }
-    const shipped = readShippedMigrations(opts.migrationsDir ?? defaultMigrationsDir());
     const outcome = await migrate(sqlite, shipped, { file, backupDir: join(opts.dataDir, 'backups') });
     if (!sqlite.open) throw new LedgerError('MIGRATION_FAILED', '数据库升级失败，已恢复原数据。', { hint: '请联系技术人员。' });
     writeFileSync(marker, `${process.pid}\n`);
@@ -101,7 +106,7 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDb> {
     };
   } catch (err) {
     if (sqlite.open) sqlite.close();
-    throw translateOpenError(err, file);
+    throw err;
   }
 }
 
@@ -117,30 +122,44 @@ export function checkIntegrity(sqlite: Database.Database, file: string): Integri
     rows = [(err as Error).message];
   }
   if (rows.length === 1 && rows[0] === 'ok') return { ok: true, message: '数据文件检查完毕，未发现损坏。' };
-  return { ok: false, message: `数据文件已损坏（${rows.slice(0, 3).join('；')}）。${corruptHint(file)}` };
+  return { ok: false, message: `数据文件已损坏。${corruptHint(file)}`, details: rows };
 }
 
-/** Reads the 16 header bytes only: the file can be hundreds of megabytes. */
-function assertLooksLikeSqlite(file: string): void {
-  const bytes = Buffer.alloc(16);
-  let read = 0;
-  const fd = openSync(file, 'r');
+/**
+ * The ledger writes beside its file (the log, the open marker, backups), so a folder or file it cannot write is
+ * said plainly up front rather than as SQLite's "attempt to write a readonly database" halfway through.
+ */
+function assertWritable(dataDir: string, file: string | null): void {
+  const hint = `台账要在这里保存数据。请取消该文件夹（或 U 盘）的只读、写保护，确认当前 Windows 账户有修改权限（右键→属性→安全），或用 --data-dir 换一个可以写入的文件夹后重试。`;
+  if (!existsSync(dataDir)) {
+    // Made on first start; its nearest existing parent must take it.
+    let parent = dirname(dataDir);
+    while (!existsSync(parent) && dirname(parent) !== parent) parent = dirname(parent);
+    if (!canWrite(parent)) throw new LedgerError('READ_ONLY', `无法创建数据文件夹：${dataDir}（所在位置只读或没有权限）。`, { hint });
+    return;
+  }
+  if (!canWrite(dataDir)) throw new LedgerError('READ_ONLY', `数据文件夹只读或没有写入权限：${dataDir}`, { hint });
+  if (file && !canWrite(file)) throw new LedgerError('READ_ONLY', `数据文件只读或没有写入权限：${file}`, { hint });
+}
+
+function canWrite(path: string): boolean {
   try {
-    read = readSync(fd, bytes, 0, 16, 0);
-  } finally {
-    closeSync(fd);
-  }
-  const head = bytes.subarray(0, read).toString('latin1');
-  if (head.length > 0 && head !== SQLITE_HEADER) {
-    throw new LedgerError('DB_CORRUPT', '数据文件已损坏，或不是台账数据文件。', { hint: corruptHint(file) });
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
   }
 }
 
-function corruptHint(file: string): string {
+function corrupt(file: string, message: string, details?: unknown): LedgerError {
+  return new LedgerError('DB_CORRUPT', message, { hint: corruptHint(file), details });
+}
+
+export function corruptHint(file: string): string {
   return `数据文件：${file}。程序没有改动它，也没有新建空数据。请把它复制一份交给技术人员修复；数据文件夹里的 backups 文件夹存有每次升级前的备份。`;
 }
 
-function translateOpenError(err: unknown, file: string): LedgerError {
+function translateOpenError(err: unknown, place: { file: string; folder: string }): LedgerError {
   if (err instanceof LedgerError) return err;
   const code = (err as { code?: string }).code ?? '';
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
@@ -150,13 +169,13 @@ function translateOpenError(err: unknown, file: string): LedgerError {
     });
   }
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
-    return new LedgerError('DB_CORRUPT', '数据文件已损坏，或不是台账数据文件。', { hint: corruptHint(file), cause: err });
+    return corrupt(place.file, '数据文件已损坏，或不是台账数据文件。', { code });
   }
-  if (code === 'SQLITE_FULL') {
-    return new LedgerError('DISK_FULL', '磁盘空间不足，无法打开数据文件。', { hint: '请清理磁盘空间后重试。', cause: err });
-  }
-  return new LedgerError('DB_OPEN_FAILED', `无法打开数据文件：${(err as Error).message}`, {
-    hint: `数据文件：${file}。请检查文件权限，或联系技术人员。`,
+  const system = translateSystemError(err, place);
+  if (system) return system;
+  return new LedgerError('DB_OPEN_FAILED', '无法打开数据文件。', {
+    hint: `数据文件：${place.file}。请检查文件权限，或联系技术人员。`,
+    details: { code, error: (err as Error).message },
     cause: err,
   });
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { byId, ok } from '../schema/common';
 import * as app from '../app/schemas';
 import * as audit from '../audit/schemas';
+import * as lock from '../lock/schemas';
 import * as org from '../org/schemas';
 import * as people from '../people/schemas';
 import * as reports from '../reports/schemas';
@@ -16,6 +17,10 @@ import * as jobs from '../jobs/schemas';
 import * as reserves from '../reserves/schemas';
 import * as centres from '../centres/schemas';
 import * as imports from '../import/schemas';
+import * as backup from '../backup/schemas';
+import * as summary from '../summary/schemas';
+import * as forms from '../forms/schemas';
+import * as district from '../district/schemas';
 
 interface MethodDef<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -45,7 +50,7 @@ export const contract = {
   'app.openReal': query(none, app.appStatus, '切换回正式数据'),
   'app.reopen': query(none, app.appStatus, '重新打开数据文件（例如关闭了占用它的其他程序之后）'),
   'app.checkIntegrity': query(none, app.integrityResult, '完整检查数据文件是否损坏（逐页读取，文件大时需要一些时间）'),
-  'app.generateDemo': command(none, app.demoData, '生成演示数据（只在演示数据中，已有则保留），返回其规模'),
+  'app.generateDemo': command(none, app.demoData, '生成演示数据（只在演示数据中，已有则保留），返回其规模；乡镇用命令行 ledger demo --town 名称 选择'),
   'dashboard.summary': query(none, app.dashboardSummary, '首页统计数'),
 
   'org.seedTowns': query(none, z.object({ countyName: z.string(), towns: z.array(org.seedTown) }), '可选的乡镇（街道）列表'),
@@ -167,6 +172,8 @@ export const contract = {
   'import.template': query(imports.templateInput, imports.templateFile, '下载空白导入模板（含示例行、下拉选项和填写说明）'),
   'import.errorReport': query(imports.importFileInput, imports.templateFile, '导出错误报告：原文件加一列“错误说明”、出错的单元格标为浅红色，改好后可再导入'),
   'import.batches': query(none, z.array(imports.importBatch), '最近的导入记录'),
+  'district.preview': query(district.districtInput, jobs.jobStarted, '区县汇总：读取各乡镇（街道）导出的文件，逐项检查（报表、时段、重复乡镇、导出后改动、缺少的乡镇、同一人在两个乡镇），不合并（后台任务：结果在 jobs.status 的 result 中）'),
+  'district.merge': query(district.districtInput, jobs.jobStarted, '区县汇总：检查无误后合并为区县的同一张报表，附汇总文件清单（后台任务：结果在 jobs.status 的 result 中，base64 为 .xlsx 文件）'),
 
   // Long work (core/jobs): a job-starting method returns { jobId }. Cancelling changes no data, so it is no write and
   // stays allowed while a writing job keeps other writes out.
@@ -181,8 +188,27 @@ export const contract = {
 
   'audit.list': query(audit.auditQuery, audit.auditPage, '操作日志查询'),
 
+  // Backups change no ledger row (they write files in backups/), so only the restore counts as a write.
+  'backup.create': query(none, jobs.jobStarted, '立即备份：数据库与附件写成一个 .zip 并校验，放在数据文件夹的 backups 中（后台任务：结果在 jobs.status 的 result 中）'),
+  'backup.list': query(none, z.array(backup.backupListItem), '数据文件夹 backups 中的备份（自动与手动，最新的在前）'),
+  'backup.inspect': query(z.object({ source: backup.backupSource }), backup.backupInfo, '检查一个备份文件是否完整可用，并列出其单位、时间和各类记录数（不改动当前数据）'),
+  'backup.restore': command(backup.restoreInput, jobs.jobStarted, '从备份恢复：先校验备份、自动备份当前数据，再整体替换（后台任务：返回 jobId）'),
+  'backup.download': query(z.object({ fileName: backup.backupSource.options[0].shape.fileName }), backup.backupFile, '读取 backups 中的一个备份文件（另存到 U 盘等处）'),
+  'backup.settings': query(none, backup.rotationSettings, '自动备份保留份数：每日、每月各保留几份'),
+  'backup.updateSettings': command(backup.rotationSettings, backup.rotationSettings, '修改自动备份保留份数'),
+
+  // The app lock guards the screen only; the data file and this CLI are protected by the Windows account.
+  'lock.status': query(none, lock.lockStatus, '锁屏状态：是否设置了锁屏密码、无操作多少分钟后自动锁定'),
+  'lock.setPassword': command(lock.setPasswordInput, lock.lockStatus, '设置或修改锁屏密码（已设置时须提供原密码 oldPassword）'),
+  'lock.clear': command(lock.clearPasswordInput, lock.lockStatus, '删除锁屏密码（须提供原密码）'),
+  'lock.unlock': query(lock.unlockInput, lock.unlockResult, '核对锁屏密码：unlocked 为 true 表示密码正确'),
+  'lock.setIdle': command(lock.idleInput, lock.lockStatus, '设置无操作自动锁定的分钟数（0 表示不自动锁定）'),
+
   'reports.list': query(none, z.array(reports.reportInfo), '报表目录'),
   'reports.export': query(reports.exportInput, reports.exportResult, '生成一张 Excel 报表'),
+  'forms.analyse': query(forms.analyseInput, forms.analyseResult, '按上级模板填报：读取上级发来的空白表格，找到标题和表头，提出每列用哪项数据填写（记住过的表格按上次的对应关系）'),
+  'forms.fill': command(forms.fillInput, forms.fillResult, '按上级模板填报：用所选数据填写上级的空白表格，保留原表格式与公式，列出未能对应的列，并记住这张表格的列对应关系'),
+  'summary.figures': query(summary.summaryInput, summary.summaryOut, '年度汇总：各模块主要数字（含口径与对应名单的页面）及年度工作总结表述，按时段统计'),
 } as const;
 
 export type Contract = typeof contract;
@@ -199,9 +225,11 @@ export const methods = Object.keys(contract) as Method[];
  */
 export const fileResults: Partial<Record<Method, { field: string; note: string }>> = {
   'reports.export': { field: 'base64', note: '结果的 base64 字段是 .xlsx 文件内容（base64 编码），解码后即为 Excel 文件' },
+  'forms.fill': { field: 'base64', note: '结果的 base64 字段是填好的 .xlsx 表格（base64 编码）' },
   'attachments.read': { field: 'base64', note: '结果的 base64 字段是附件文件内容（base64 编码）' },
   'import.template': { field: 'base64', note: '结果的 base64 字段是 .xlsx 模板文件内容（base64 编码）' },
   'import.errorReport': { field: 'base64', note: '结果的 base64 字段是加了“错误说明”列的 .xlsx 文件内容（base64 编码）' },
+  'backup.download': { field: 'base64', note: '结果的 base64 字段是备份 .zip 文件内容（base64 编码）' },
 };
 
 /** Methods that start a job (they return { jobId }): the CLI waits for the job and prints its progress. */
@@ -212,3 +240,5 @@ export function startsJob(method: Method): boolean {
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
+/** What the district jobs leave in jobs.status's result: transports read it without reaching into core/district. */
+export type { DistrictMerged, DistrictPreview } from '../district/schemas';

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { listAudit } from '../audit/service';
+import * as lock from '../lock/service';
 import { dashboardSummary } from '../app/dashboard';
 import type { LedgerContext } from '../context';
 import * as org from '../org/service';
@@ -37,6 +38,9 @@ import type { Contract, Method } from './contract';
 import { undoable } from '../audit/version';
 import type { JobRunner } from '../jobs/runner';
 import { REJUDGE_JOB, RULES_JOB } from '../members/jobs';
+import * as backup from '../backup/service';
+import * as district from '../district/service';
+import { getRotation, updateRotation } from '../backup/rotation';
 
 export type LedgerMethod = Exclude<Method, `app.${string}`>;
 
@@ -175,6 +179,8 @@ export const handlers: { [M in LedgerMethod]: Handler<M> } = {
   'import.template': (ctx, { kind }) => importTemplate(ctx, kind),
   'import.errorReport': (ctx, input) => importErrorReport(ctx, input),
   'import.batches': (ctx) => listBatches(ctx),
+  'district.preview': (ctx, input, { jobs }) => jobs.start(ctx, district.PREVIEW_JOB, input),
+  'district.merge': (ctx, input, { jobs }) => jobs.start(ctx, district.MERGE_JOB, input),
 
   'jobs.status': (_ctx, { jobId }, { jobs }) => jobs.status(jobId),
   'jobs.cancel': (_ctx, { jobId }, { jobs }) => jobs.cancel(jobId),
@@ -187,6 +193,20 @@ export const handlers: { [M in LedgerMethod]: Handler<M> } = {
 
   'audit.list': (ctx, query) => listAudit(ctx, query),
 
+  'backup.create': (ctx, _input, { jobs }) => jobs.start(ctx, backup.CREATE_JOB, {}),
+  'backup.list': (ctx) => backup.listBackups(ctx),
+  'backup.inspect': (ctx, { source }) => backup.inspectBackup(ctx, source),
+  'backup.restore': (ctx, { source }, { jobs }) => backup.startRestore(ctx, jobs, { source }),
+  'backup.download': (ctx, { fileName }) => backup.readBackupFile(ctx, fileName),
+  'backup.settings': (ctx) => getRotation(ctx),
+  'backup.updateSettings': (ctx, input) => updateRotation(ctx, input),
+
+  'lock.status': (ctx) => lock.lockStatus(ctx),
+  'lock.setPassword': (ctx, input) => lock.setLockPassword(ctx, input),
+  'lock.clear': (ctx, input) => lock.clearLockPassword(ctx, input),
+  'lock.unlock': (ctx, { password }) => lock.unlock(ctx, password),
+  'lock.setIdle': (ctx, { idleMinutes }) => lock.setIdleMinutes(ctx, idleMinutes),
+
   // Loaded on first use: every report definition and the Excel writer are the heaviest part of the module graph,
   // and a start that only answers a list must not wait for them (issue 7, cold open ≤ 400 ms).
   'reports.list': async () => (await import('../reports/service')).listReports(),
@@ -195,4 +215,12 @@ export const handlers: { [M in LedgerMethod]: Handler<M> } = {
     const { buffer: _buffer, ...result } = await exportReport(ctx, params);
     return result;
   },
+  // Lazy like the reports: the form fill builds reports to read their data.
+  'forms.analyse': async (ctx, input) => (await import('../forms/service')).analyseForm(ctx, input),
+  'forms.fill': async (ctx, input) => {
+    const { buffer: _buffer, ...result } = await (await import('../forms/service')).fillForm(ctx, input);
+    return result;
+  },
+  // Lazy like the reports: it reads through the report modules (statistics SQL), which a cold start need not load.
+  'summary.figures': async (ctx, input) => (await import('../summary/figures')).summaryFigures(ctx, input),
 };

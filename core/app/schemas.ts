@@ -42,5 +42,7 @@ export type DemoData = z.infer<typeof demoData>;
 export const integrityResult = z.object({
   ok: z.boolean(),
   message: z.string(),
+  /** integrity_check's own lines, for the technician (the CLI prints them); the clerk reads only message. */
+  details: z.array(z.string()).optional(),
 });
 export type IntegrityResult = z.infer<typeof integrityResult>;

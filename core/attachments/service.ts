@@ -3,15 +3,18 @@
  * moving the original on the clerk's desktop never breaks a record.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { attachments, centreProgress, centres, memberPeriodic, memberReviews, memberSteps, reserveTrainings, reserves, reviewLetters } from '../../db/schema';
 import { recordAudit } from '../audit/service';
 import { inTransaction, timestamp, today, type LedgerContext } from '../context';
 import { LedgerError, invalid, notFound } from '../errors';
-import { MAX_ATTACHMENT_BYTES, type Attachment, type addAttachmentInput, type attachmentOwner } from './schemas';
+import { clip } from '../../lib/errors';
+import { cleanFileName, refusalOf } from './file-types';
+import { MAX_ATTACHMENT_BYTES, attachmentTypeOf, type Attachment, type addAttachmentInput, type attachmentOwner } from './schemas';
+import { commitFile, discard, storeError, writeTemp } from './store';
 
 const ATTACHMENT_DIR = 'attachments';
 
@@ -50,38 +53,44 @@ export function listAttachments(ctx: LedgerContext, owner: z.output<typeof attac
     .map(toAttachment);
 }
 
-/** Writes the file first and the row second; if the row fails, the orphan file is removed again. */
+/**
+ * Only documents and images, by their content, under a cleaned name (file-types.ts). The bytes go to a temporary
+ * file first; the rename to the final name happens inside the transaction that adds the row, so a full disk, a
+ * failed rename or a failed commit leaves neither an orphan file nor a row (store.ts).
+ */
 export function addAttachment(ctx: LedgerContext, input: z.output<typeof addAttachmentInput>): Attachment {
+  const fileName = cleanFileName(input.fileName);
+  const shown = clip(fileName || input.fileName);
+  if (!fileName) throw invalid(`文件名“${clip(input.fileName)}”只有不可见字符或符号，请改名后再上传。`);
   if (!ownerExists(ctx, input)) throw notFound('要挂附件的记录');
   const bytes = Buffer.from(input.base64, 'base64');
-  if (bytes.length === 0) throw invalid(`文件“${input.fileName}”是空的`);
+  if (bytes.length === 0) throw invalid(`文件“${shown}”是空的`);
   if (bytes.length > MAX_ATTACHMENT_BYTES) {
-    throw invalid(`文件“${input.fileName}”有 ${(bytes.length / 1024 / 1024).toFixed(1)}MB，超过 15MB 上限。请压缩扫描件后再上传。`);
+    throw invalid(`文件“${shown}”有 ${(bytes.length / 1024 / 1024).toFixed(1)}MB，超过 15MB 上限。请压缩扫描件后再上传。`);
   }
-  const safeName = input.fileName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
+  const refusal = refusalOf(fileName, bytes);
+  if (refusal) throw invalid(refusal);
   const folder = join(ATTACHMENT_DIR, today(ctx).slice(0, 4));
-  const stored = join(folder, `${randomUUID()}${extname(safeName).slice(0, 10)}`);
+  const name = randomUUID();
+  const stored = join(folder, `${name}.${attachmentTypeOf(fileName)!.extensions[0]}`);
   const absolute = join(ctx.dataDir, stored);
-  try {
-    mkdirSync(join(ctx.dataDir, folder), { recursive: true });
-    writeFileSync(absolute, bytes, { flag: 'wx' });
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new LedgerError(code === 'ENOSPC' ? 'DISK_FULL' : 'IO', code === 'ENOSPC' ? '磁盘空间不足，附件未保存。' : `附件未能保存：${(err as Error).message}`, { cause: err });
-  }
+  const temp = join(ctx.dataDir, folder, `.${name}.part`);
+  writeTemp(temp, bytes, shown);
   try {
     return inTransaction(ctx, () => {
       const row = ctx.db
         .insert(attachments)
-        .values({ ownerType: input.ownerType, ownerId: input.ownerId, fileName: safeName, storedPath: stored.split(sep).join('/'), size: bytes.length })
+        .values({ ownerType: input.ownerType, ownerId: input.ownerId, fileName, storedPath: stored.split(sep).join('/'), size: bytes.length })
         .returning()
         .get();
-      recordAudit(ctx, { entity: 'attachment', entityId: row.id, action: '新增', summary: `上传附件：${safeName}`, after: toAttachment(row) });
+      recordAudit(ctx, { entity: 'attachment', entityId: row.id, action: '新增', summary: `上传附件：${fileName}`, after: toAttachment(row) });
+      commitFile(temp, absolute, shown);
       return toAttachment(row);
     });
   } catch (err) {
-    rmSync(absolute, { force: true });
-    throw err;
+    discard(temp);
+    discard(absolute);
+    throw storeError(err, shown);
   }
 }
 
@@ -116,7 +125,25 @@ export function attachmentPath(ctx: LedgerContext, id: number): { row: Attachmen
   return { row: toAttachment(row), absolutePath };
 }
 
-export function readAttachment(ctx: LedgerContext, id: number) {
+/**
+ * The stored file, checked again before anything opens it: Windows opens a file by its extension, so both the name
+ * the clerk sees and the stored file's own extension must be an accepted type and the bytes must be that type. A
+ * file stored before this check (an .exe, a renamed program) is refused here rather than run.
+ */
+export function openableAttachment(ctx: LedgerContext, id: number): { row: Attachment; absolutePath: string; bytes: Buffer } {
   const { row, absolutePath } = attachmentPath(ctx, id);
-  return { ...row, absolutePath, base64: readFileSync(absolutePath).toString('base64') };
+  const bytes = readFileSync(absolutePath);
+  const storedType = attachmentTypeOf(absolutePath);
+  const refusal = refusalOf(cleanFileName(row.fileName), bytes) ?? (storedType && storedType === attachmentTypeOf(cleanFileName(row.fileName)) ? null : '');
+  if (refusal !== null) {
+    throw new LedgerError('CONFLICT', `附件“${clip(row.fileName)}”不是可以打开的扫描件、图片或文档，为安全起见不打开。`, {
+      hint: refusal || '它的保存文件与显示的类型不一致。请删除这个附件，把原件另存为 PDF 或图片后重新上传。',
+    });
+  }
+  return { row, absolutePath, bytes };
+}
+
+export function readAttachment(ctx: LedgerContext, id: number) {
+  const { row, absolutePath, bytes } = openableAttachment(ctx, id);
+  return { ...row, absolutePath, base64: bytes.toString('base64') };
 }

@@ -29,9 +29,12 @@ export const ENTITY_LABELS: Record<string, string> = {
   centre_money: '服务中心资金',
   centre_config: '服务中心设置',
   import_batch: '导入',
+  form_mapping: '上级表格列对应',
+  report_export: '上报用导出',
+  app_lock: '锁屏密码',
 };
 
-export const ACTIONS = ['新增', '记录', '修改', '删除', '恢复', '撤销', '合并', '导入', '首次设置', '生成演示数据'];
+export const ACTIONS = ['新增', '记录', '修改', '删除', '恢复', '撤销', '合并', '导入', '首次设置', '生成演示数据', '导出', '设置'];
 
 const COMMON: Record<string, string> = {
   id: '编号',
@@ -68,6 +71,19 @@ const BY_ENTITY: Record<string, Record<string, string>> = {
     peopleCount: '人员数',
   },
   branch: { name: '党组织名称', kind: '类别', unitId: '所属村（社区）编号', unitName: '所属村（社区）' },
+  report_export: {
+    report: '报表',
+    reportId: '报表编号',
+    fileName: '文件名',
+    idNumbers: '完整身份证号（个）',
+    rowCount: '行数',
+    windowsUser: 'Windows 用户',
+    computer: '计算机名',
+    from: '开始日期',
+    to: '结束日期',
+    unitIds: '村（社区）编号',
+  },
+  app_lock: { hasPassword: '已设置锁屏密码', idleMinutes: '无操作自动锁定（分钟）' },
   settings: {
     countyName: '县（区）',
     townName: '乡镇（街道）',

@@ -5,7 +5,8 @@
 import { recordAudit } from '../audit/service';
 import { inTransaction, today, type LedgerContext } from '../context';
 import { pinyinSortKey } from '../people/pinyin';
-import { defaultUnitName, seedCountyName, seedUnits } from '../org/seed';
+import { LedgerError } from '../errors';
+import { defaultUnitName, seedCountyName, seedTowns, seedUnits } from '../org/seed';
 import { writeSettings } from '../org/settings';
 import { generateDemoMembers } from './members';
 import { generateDemoReserves } from './reserves';
@@ -29,15 +30,37 @@ export function seededRandom(seed: number): () => number {
 export interface DemoOptions {
   peoplePerUnit?: number;
   seed?: number;
+  /** Any township of the seed list (default 多巴镇), so a district's merge can be tried on several. */
+  town?: string;
+}
+
+/** A seed of its own per township, so two demo townships have different people and figures. */
+export function townSeed(town: string): number {
+  if (town === DEMO_TOWN) return 20261127;
+  let h = 2166136261;
+  for (const ch of town) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619) >>> 0;
+  return h;
+}
+
+/** The township's name as the seed list has it, or a LedgerError naming the ones it has. */
+export function demoTown(town: string | undefined): string {
+  const name = (town ?? DEMO_TOWN).trim();
+  if (!seedUnits(name).length) {
+    throw new LedgerError('INVALID_INPUT', `区划名单中没有“${name}”，不能为它生成演示数据。`, {
+      hint: `可选：${seedTowns().map((t) => t.name).join('、')}`,
+    });
+  }
+  return name;
 }
 
 /** The demo township's settings, villages and one 党支部 each, as first-run setup would leave them. */
-export function seedDemoTownship(ctx: LedgerContext, opts: { isDemo?: boolean } = {}): { county: string; units: { id: number; name: string; branchId: number; hukou: string }[] } {
+export function seedDemoTownship(ctx: LedgerContext, opts: { isDemo?: boolean; town?: string } = {}): { county: string; units: { id: number; name: string; branchId: number; hukou: string }[] } {
   const county = seedCountyName();
+  const town = opts.town ?? DEMO_TOWN;
   writeSettings(ctx, {
     countyName: county,
-    townName: DEMO_TOWN,
-    unitName: defaultUnitName(county, DEMO_TOWN),
+    townName: town,
+    unitName: defaultUnitName(county, town),
     fillerName: '张明',
     reviewerName: '李红梅',
     phone: '0971-2231234',
@@ -46,21 +69,22 @@ export function seedDemoTownship(ctx: LedgerContext, opts: { isDemo?: boolean } 
   });
   const insertUnit = ctx.sqlite.prepare('INSERT INTO org_units (name, kind, sort_order) VALUES (?, ?, ?)');
   const insertBranch = ctx.sqlite.prepare('INSERT INTO branches (unit_id, name, kind) VALUES (?, ?, ?)');
-  const units = seedUnits(DEMO_TOWN).map((unit, index) => {
+  const units = seedUnits(town).map((unit, index) => {
     const id = Number(insertUnit.run(unit.name, unit.kind, index + 1).lastInsertRowid);
-    const branchId = Number(insertBranch.run(id, `中共${DEMO_TOWN}${unit.name}支部委员会`, '党支部').lastInsertRowid);
-    return { id, name: unit.name, branchId, hukou: `青海省西宁市${county}${DEMO_TOWN}${unit.name}` };
+    const branchId = Number(insertBranch.run(id, `中共${town}${unit.name}支部委员会`, '党支部').lastInsertRowid);
+    return { id, name: unit.name, branchId, hukou: `青海省西宁市${county}${town}${unit.name}` };
   });
   return { county, units };
 }
 
 export function generateDemo(ctx: LedgerContext, opts: DemoOptions = {}): { units: number; people: number } {
-  const rand = seededRandom(opts.seed ?? 20261127);
+  const town = demoTown(opts.town);
+  const rand = seededRandom(opts.seed ?? townSeed(town));
   const perUnit = opts.peoplePerUnit ?? 14;
   const now = today(ctx);
 
   return inTransaction(ctx, () => {
-    const { units } = seedDemoTownship(ctx);
+    const { units } = seedDemoTownship(ctx, { town });
     const insertPerson = ctx.sqlite.prepare(
       `INSERT INTO people (name, gender, ethnicity, birth_date, id_number, education, occupation, job_post, unit_id, phone, hukou, sort_key)
        VALUES (@name, @gender, @ethnicity, @birthDate, @idNumber, @education, @occupation, @jobPost, @unitId, @phone, @hukou, @sortKey)`,
@@ -77,7 +101,7 @@ export function generateDemo(ctx: LedgerContext, opts: DemoOptions = {}): { unit
     generateDemoMembers(ctx, rand);
     const reserves = generateDemoReserves(ctx, rand);
     const centres = generateDemoCentres(ctx, rand);
-    recordAudit(ctx, { entity: 'settings', action: '生成演示数据', summary: `生成演示数据：${DEMO_TOWN}，村（社区）${units.length} 个，人员 ${peopleCount} 人，后备人才 ${reserves} 人，服务中心 ${centres} 个` });
+    recordAudit(ctx, { entity: 'settings', action: '生成演示数据', summary: `生成演示数据：${town}，村（社区）${units.length} 个，人员 ${peopleCount} 人，后备人才 ${reserves} 人，服务中心 ${centres} 个` });
     return { units: units.length, people: peopleCount };
   });
 }

@@ -18,6 +18,7 @@ import { APP_NAME, type CellInput, type ReportColumn, type ReportMeta } from './
 import { bodyStyle, headerStyle, textStyle, titleStyle, type CellStyle } from './cell-styles';
 import { drain } from './drain';
 import { layoutInfo } from './info';
+import { tapWorkbook } from './canonical';
 import { writeDataSheets } from './machine';
 import { PAPER_SIZE, SIDE_MARGIN_IN, columnPoints, printableWidth } from './print';
 import { BODY_LINE_HEIGHT, INFO_ROW_HEIGHT, TITLE_ROW_HEIGHT, type Align, type ColumnType } from './styles';
@@ -89,6 +90,7 @@ interface Looks {
 
 export async function writeCardWorkbook(stream: Writable, meta: ReportMeta, file: CardFile): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  tapWorkbook(workbook);
   workbook.creator = APP_NAME;
   workbook.lastModifiedBy = APP_NAME;
   const fonts = meta.fonts;

@@ -18,6 +18,7 @@ import { APP_NAME, type CellInput, type ReportColumn, type ReportMeta } from './
 import { bodyStyle, headerStyle, textStyle, titleStyle, type CellStyle } from './cell-styles';
 import { drain } from './drain';
 import { layoutInfo } from './info';
+import { tapWorkbook } from './canonical';
 import { writeDataSheets } from './machine';
 import { PAPER_SIZE, SIDE_MARGIN_IN } from './print';
 import { layoutSignature, signatureParts } from './signature';
@@ -116,6 +117,7 @@ function periodHeaderStyle(font: string): CellStyle {
 
 export async function writeGanttWorkbook(stream: Writable, meta: ReportMeta, file: GanttFile): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  tapWorkbook(workbook);
   workbook.creator = APP_NAME;
   workbook.lastModifiedBy = APP_NAME;
   const fonts = meta.fonts;

@@ -10,6 +10,7 @@ import type ExcelJS from 'exceljs';
 import Enums from 'exceljs/lib/doc/enums.js';
 import utils from 'exceljs/lib/utils/utils.js';
 import { PLAIN, type CellStyle } from './cell-styles';
+import { sheetHasher, type CellHasher } from './canonical';
 import { drain } from './drain';
 import { columnLetter } from './values';
 
@@ -42,6 +43,8 @@ export class PlainRowWriter {
   private readonly spans: string;
   /** Rows not yet handed to the sheet: one write per batch, since each write is a chunk, a promise and a copy. */
   private pending = '';
+  /** The content hash of the workbook (canonical.ts), fed every row as it is written. */
+  private readonly hasher: CellHasher | undefined;
 
   /** One shared style per column; every cell of the row is written, empty ones with their style only. */
   constructor(
@@ -54,6 +57,7 @@ export class PlainRowWriter {
     const rowStyleId = this.sheet._workbook.styles.addStyleModel(PLAIN);
     this.rowStyle = rowStyleId ? ` s="${rowStyleId}" customFormat="1"` : '';
     this.spans = ` spans="1:${styles.length}"`;
+    this.hasher = sheetHasher(ws);
   }
 
   /**
@@ -87,6 +91,7 @@ export class PlainRowWriter {
       else xml += `><v>${utils.dateToExcel(value, false)}</v></c>`;
     }
     this.pending += `${xml}</row>`;
+    this.hasher?.row(this.ws.name, rowNo, values);
     sheet._rowZero = rowNo + 1;
   }
 

@@ -61,6 +61,31 @@ export interface ReportSheet {
   columnNumbers?: string[];
   /** Note lines under the table (e.g. which date counts), before the signature line. */
   notes?: string[];
+  /**
+   * A printed row that is not a record, such as a district roster's 小计 under each township: printed, but left
+   * out of `_data` (whose readers sum the records themselves).
+   */
+  printOnly?: (row: Record<string, CellInput>, index: number) => boolean;
+}
+
+/** Who made a file and for which area, for `_meta` (docs/data-format.md); absent fields are written empty. */
+export interface FileOrigin {
+  /** The area the file covers: a township's own export, a district's merge, or a city's merge of districts. */
+  level: 'town' | 'county' | 'city';
+  /** The area's name and 行政区划代码 (9 digits for a township, 6 for a district), '' / null where unknown. */
+  areaName: string;
+  areaCode: string | null;
+  townName: string;
+  townCode: string | null;
+  countyName: string;
+  countyCode: string | null;
+  appVersion: string;
+  /** When the file was written, ISO 8601 with the offset. */
+  generatedAt: string;
+  /** Fingerprint of the county key the `idNumberKey` column was made with; null when no key is set. */
+  idKeyId: string | null;
+  /** Whether 公民身份号码 are masked in the file (null where the report has none). */
+  masked: boolean | null;
 }
 
 export interface ReportMeta {
@@ -81,4 +106,6 @@ export interface ReportMeta {
   reportId?: string;
   /** Defaults to A4. */
   paper?: Paper;
+  /** For `_meta`: which township (or district) made the file. */
+  origin?: FileOrigin;
 }

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import './exceljs-extensions';
+import { tapWorkbook } from './canonical';
 import { writeDataSheets } from './machine';
 import { writeReportSheet } from './sheet';
 import type { ReportMeta, ReportSheet } from './types';
@@ -22,6 +23,8 @@ export async function writeWorkbook(stream: Writable, appName: string, meta: Rep
   workbook.creator = appName;
   workbook.lastModifiedBy = appName;
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+  // From here every cell written is hashed (canonical.ts); writeDataSheets closes the hash before `_meta`.
+  tapWorkbook(workbook);
   const names = new Set<string>();
   const written: ReportSheet[] = [];
   for (const sheet of sheets) {

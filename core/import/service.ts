@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { importBatches, settings } from '../../db/schema';
 import type { LedgerContext } from '../context';
 import { registerJobKind, type JobReporter } from '../jobs/registry';
+import { automaticBackup } from '../backup/service';
 import { commitRows, judgeRows, loadSheet, previewOf, undoBatch, type ImportOptions } from './engine';
 import type { ImportKind } from './kind';
 import { centreProgressImport } from './centre-progress';
@@ -98,7 +99,13 @@ export const PREVIEW_JOB = registerJobKind('import.preview', {
 export const COMMIT_JOB = registerJobKind('import.commit', {
   label: '导入数据',
   writes: true,
-  run: (ctx, input: z.output<typeof commitInput>, reporter) => commitImport(ctx, input, reporter),
+  run: async (ctx, input: z.output<typeof commitInput>, reporter) => {
+    // Issue 11: an automatic backup before every import commit, so a wrong import can also be undone by a restore.
+    reporter.progress(0, 0, '导入前自动备份当前数据');
+    await automaticBackup(ctx, 'before-import', null);
+    await reporter.checkpoint();
+    return commitImport(ctx, input, reporter);
+  },
   doneMessage: (r: { inserted: number; updated: number; skipped: number }) => `导入完成：新增 ${r.inserted}，更新 ${r.updated}，跳过 ${r.skipped}`,
 });
 

@@ -64,6 +64,13 @@ function whereOf(query: RecordQuery, today: string): { sql: string; params: Para
     params.yearFrom = `${query.activistYear}-01-01`;
     params.yearTo = `${query.activistYear + 1}-01-01`;
   }
+  if (query.stepNo) {
+    // The unique (record, step) index answers it; an open end of the range means no bound on that side.
+    parts.push(`s.record_id IN (SELECT st.record_id FROM member_steps st WHERE st.step_no = @stepNo AND st.date >= @stepFrom AND st.date <= @stepTo)`);
+    params.stepNo = query.stepNo;
+    params.stepFrom = query.stepFrom ?? '0000-01-01';
+    params.stepTo = query.stepTo ?? '9999-12-31';
+  }
   if (query.onlyOverdue) parts.push('s.deadline_due < @today');
   if (query.onlyViolations) parts.push(hasFindings('s.problem_rank'));
   return { sql: parts.join(' AND '), params };

@@ -206,6 +206,10 @@ export const recordQuery = z.object({
   unitId: id.nullish(),
   branchId: id.nullish(),
   activistYear: z.number().int().min(1950).max(2100).nullish(),
+  /** Files whose 流程节点 `stepNo` is dated from stepFrom to stepTo (both included): the 汇总 figures' drill-down. */
+  stepNo: z.number().int().min(1).max(25).nullish(),
+  stepFrom: isoDate.nullish(),
+  stepTo: isoDate.nullish(),
   onlyOverdue: z.boolean().default(false),
   onlyViolations: z.boolean().default(false),
   status: z.enum(['进行中', '已转正', '已终止']).nullish(),

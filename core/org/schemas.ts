@@ -23,6 +23,12 @@ export const settings = z.object({
   reviewPartLabels: z.array(z.string()).length(4),
   /** "多年不发展党员": a 党支部 with nobody approved (节点17) for this many years is flagged on 首页 and in a report. */
   dormantYears: z.number().int(),
+  /** 'county' when the ledger runs at the district's 组织部 (区县汇总 only, no villages); 'town' otherwise. */
+  mode: z.enum(['town', 'county']),
+  /** The county's townships, for the 区县汇总 check that no township is missing (county mode). */
+  countyTowns: z.array(z.object({ name: z.string(), code: z.string().nullable() })),
+  /** The county key the district gives its townships: masked exports carry HMAC-SHA256(key, ID number) beside each number. */
+  countyKey: z.string(),
 });
 export type Settings = z.infer<typeof settings>;
 
@@ -46,6 +52,16 @@ export const settingsPatch = z.object({
     .min(DORMANT_YEARS.min, `“多年不发展党员”年限不能少于 ${DORMANT_YEARS.min} 年`)
     .max(DORMANT_YEARS.max, `“多年不发展党员”年限不能超过 ${DORMANT_YEARS.max} 年`)
     .optional(),
+  countyKey: z
+    .string()
+    .trim()
+    .max(200)
+    .refine((v) => v === '' || v.length >= 16, '区县密钥至少 16 个字符（由区县组织部统一下发，各乡镇填写相同的密钥）')
+    .optional(),
+  countyTowns: z
+    .array(z.object({ name: requiredText('乡镇（街道）名称', 30), code: z.string().trim().max(12).nullable() }))
+    .max(100)
+    .optional(),
 });
 
 export const seedTown = z.object({ name: z.string(), kind: z.string(), code: z.string(), unitCount: z.number() });
@@ -68,6 +84,10 @@ export const setupInput = z.object({
   fillerName: z.string().trim().max(20).default(''),
   reviewerName: z.string().trim().max(20).default(''),
   phone: z.string().trim().max(30).default(''),
+  /** 'county': the district's own ledger for 区县汇总; no villages are set up and `townName` is the county's name. */
+  mode: z.enum(['town', 'county']).default('town'),
+  countyTowns: z.array(z.object({ name: requiredText('乡镇（街道）名称', 30), code: z.string().trim().max(12).nullable() })).max(100).optional(),
+  countyKey: z.string().trim().max(200).optional(),
 });
 
 export const unit = z.object({

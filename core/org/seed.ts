@@ -13,6 +13,16 @@ export function seedCountyName(): string {
   return data.county.name;
 }
 
+/** The 6-digit 行政区划代码 of the county, when it is the seed list's; null otherwise. */
+export function seedCountyCode(countyName: string): string | null {
+  return countyName && countyName === data.county.name ? data.county.code : null;
+}
+
+/** The 9-digit code of a township of the seed list; null for a name it does not know. */
+export function seedTownCode(townName: string): string | null {
+  return data.towns.find((t) => t.name === townName)?.code ?? null;
+}
+
 export function seedTowns() {
   return data.towns.map((t) => ({ name: t.name, kind: t.kind, code: t.code, unitCount: t.units.length }));
 }

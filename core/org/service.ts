@@ -23,6 +23,8 @@ export function setup(ctx: LedgerContext, input: z.output<typeof setupInput>) {
       reviewerName: input.reviewerName,
       phone: input.phone,
       setUp: true,
+      ...(input.mode === 'county' ? { mode: 'county' as const, townName: '', countyTowns: input.countyTowns ?? [] } : {}),
+      ...(input.countyKey ? { countyKey: input.countyKey } : {}),
     });
     const branchNames: string[] = [];
     input.units.forEach((u, i) => {

@@ -20,6 +20,9 @@ export const DEFAULT_SETTINGS: Settings = {
   setUp: false,
   reviewPartLabels: ['谈话', '报送材料', '审查', '定结论'],
   dormantYears: DORMANT_YEARS.default,
+  mode: 'town',
+  countyTowns: [],
+  countyKey: '',
 };
 
 type StoredKey = keyof Settings;
@@ -46,7 +49,9 @@ export function updateSettings(ctx: LedgerContext, patch: Partial<Settings>): Se
     const before = getSettings(ctx);
     writeSettings(ctx, patch);
     const after = getSettings(ctx);
-    recordAudit(ctx, { entity: 'settings', action: '修改', summary: '修改单位设置', before, after });
+    // The county key is shared by a county's townships; the log shows that it changed, never the key itself.
+    const hide = (v: Settings) => ({ ...v, countyKey: v.countyKey ? '（已设置）' : '' });
+    recordAudit(ctx, { entity: 'settings', action: '修改', summary: '修改单位设置', before: hide(before), after: hide(after) });
     return after;
   });
 }

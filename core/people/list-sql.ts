@@ -94,8 +94,12 @@ export interface SearchPlan {
   candidates: Fragment | null;
 }
 
-/** FTS5 phrase syntax: the text in double quotes, inner quotes doubled, so nothing in it is an operator. */
-const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
+/**
+ * FTS5 phrase syntax: the text in double quotes, inner quotes doubled, so nothing in it is an operator. FTS5 reads
+ * the query as a C string, so a NUL would end it inside the quotes ("unterminated string"); it is dropped here and
+ * the LIKE test, which keeps it, still decides the match.
+ */
+const phrase = (text: string) => `"${text.replace(/\u0000/g, '').replace(/"/g, '""')}"`;
 
 /**
  * Search over name, 公民身份号码 and phone. The number and the phone are matched with the text normalised as an ID

@@ -7,6 +7,7 @@ import { buildReport, type ReportColumn } from '../excel/builder';
 import type { ReportDefinition, ReportParams } from '../reports/definition';
 import { asOf, headcountTotals, reportMeta } from '../reports/meta';
 import { EDUCATIONS, ETHNICITIES } from './codes';
+import { idHasher } from '../district/origin';
 import { maskIdNumber } from './idcard';
 import { cachedStatement } from '../schema/statements';
 import { comparePinyin } from './pinyin';
@@ -25,6 +26,8 @@ export const ROSTER_COLUMNS: ReportColumn[] = [
   { key: 'ethnicity', header: ['基本信息', '民族'], align: 'center', codes: ETHNICITY_LABELS },
   { key: 'birthDate', header: ['基本信息', '出生日期'], type: 'date' },
   { key: 'idNumber', header: ['基本信息', '公民身份号码'], align: 'center' },
+  // The keyed hash of the full number (the county key), so the district finds one person across masked files.
+  { key: 'idNumberKey', header: '公民身份号码密文', dataOnly: true },
   { key: 'education', header: ['基本信息', '学历'], align: 'center', codes: EDUCATION_LABELS },
   // The longest 职业 category would claim 34 units; wrapping it keeps the roster on one landscape page width.
   { key: 'occupation', header: ['职业情况', '职业'], width: 18 },
@@ -83,9 +86,11 @@ export function rosterRows(ctx: LedgerContext, params: Pick<ReportParams, 'unitI
       a.id - b.id,
   );
   const mask = params.maskIdNumbers !== false;
+  const idKey = idHasher(ctx);
   for (let i = 0; i < found.length; i++) {
     const row = found[i]!;
     row.seq = i + 1;
+    row.idNumberKey = idKey(row.idNumber);
     if (mask) row.idNumber = maskIdNumber(row.idNumber);
   }
   return found;

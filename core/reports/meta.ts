@@ -4,6 +4,7 @@
  */
 import { today, type LedgerContext } from '../context';
 import type { ReportMeta, ReportTotals } from '../excel/builder';
+import { fileOrigin } from '../district/origin';
 import { getSettings } from '../org/settings';
 import type { ReportParams } from './definition';
 
@@ -25,6 +26,7 @@ export function reportMeta(ctx: LedgerContext, reportId: string, period?: string
     reviewerName: s.reviewerName,
     phone: s.phone,
     fonts: { title: s.fontTitle, header: s.fontHeader, body: s.fontBody },
+    origin: fileOrigin(ctx),
   };
 }
 

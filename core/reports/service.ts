@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import { countFullIdNumbers, recordUnmaskedExport } from '../audit/export-audit';
 import { today, type LedgerContext } from '../context';
 import { LedgerError } from '../errors';
 import { getSettings } from '../org/settings';
@@ -48,5 +49,10 @@ export async function exportReport(ctx: LedgerContext, params: ReportParams): Pr
   const settings = getSettings(ctx);
   const who = settings.townName || settings.unitName;
   const fileName = `${report.info.title}${who ? `_${who}` : ''}_${dayjs(today(ctx)).format('YYYYMMDD')}.xlsx`.replace(/[\\/:*?"<>|]/g, '_');
+  // 上报用 (unmasked) files leave a log line before they leave the ledger, whichever transport asked for them.
+  if (params.maskIdNumbers === false) {
+    const idNumbers = await countFullIdNumbers(buffer);
+    recordUnmaskedExport(ctx, { reportId: report.info.id, title: report.info.title, fileName, rowCount, idNumbers, from: params.from, to: params.to, unitIds: params.unitIds });
+  }
   return { fileName, base64: buffer.toString('base64'), rowCount, buffer };
 }

@@ -2,26 +2,35 @@
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import { z } from 'zod';
+import { installChineseMessages } from './zh-messages';
 
 dayjs.extend(customParseFormat);
-// Default zod messages in Chinese, so even a message we did not word ourselves is readable by a clerk.
-z.config(z.locales.zhCN());
+// Default zod messages in plain Chinese, so even a message we did not word ourselves is readable by a clerk.
+installChineseMessages();
 
 export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((s) => dayjs(s, 'YYYY-MM-DD', true).isValid(), '不是有效日期');
+  .string({ error: (issue) => (issue.input === undefined ? '请填写日期' : '应为日期（如 2026-01-31）') })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '应为日期（如 2026-01-31）')
+  .refine((s) => dayjs(s, 'YYYY-MM-DD', true).isValid(), '不是真实存在的日期（例如没有 2 月 30 日、13 月），请检查');
+
+/**
+ * Control characters (tabs and line breaks stay, for notes) and the invisible marks that reorder or hide text: a NUL
+ * or a right-to-left override in a name would make "扫描件\u202Efdp.exe" read as 扫描件exe.pdf in every list and report.
+ */
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+export const stripInvisible = (s: string) => s.replace(INVISIBLE, '');
 
 export const optionalText = (max = 200) =>
   z
     .string()
+    .overwrite(stripInvisible)
     .trim()
     .max(max, `不能超过${max}个字`)
     .nullish()
     .transform((s) => (s ? s : null));
 
 export const requiredText = (label: string, max = 100) =>
-  z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
+  z.string().overwrite(stripInvisible).trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
 
 export const id = z.number().int().positive();
 export const byId = z.object({ id });

@@ -12,6 +12,7 @@ import { APP_ID } from '../../core/version';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { APP_USER_MODEL_ID, resolveNativePaths } from './native';
+import { startupErrorText } from './security';
 import { APP_TITLE, createMainWindow, hardenAllWebContents, hardenSession, rendererTarget } from './window';
 
 const args = parseArgs(process.argv.slice(1));
@@ -41,7 +42,10 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
   boot().catch((err: unknown) => {
-    dialog.showErrorBox(`${APP_TITLE}无法启动`, `程序启动时出错，请截图后联系技术人员。\n\n${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    // The stack is for a technician (the console); the dialog says only, in Chinese, what happened and what to do.
+    console.error('启动失败 (startup failed):', err);
+    const { title, content } = startupErrorText(err);
+    dialog.showErrorBox(title, content);
     app.exit(1);
   });
 }
@@ -70,6 +74,7 @@ async function boot(): Promise<void> {
     migrationsDir: native.migrationsDir,
     nativeBinding: native.nativeBinding,
     startInDemo: args.demo,
+    dailyBackup: true,
   });
   await host.start();
 

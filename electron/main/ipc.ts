@@ -1,11 +1,13 @@
 import { app, dialog, ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent, type SaveDialogOptions } from 'electron';
-import { writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../../lib/atomic-write';
+import { LedgerError } from '../../lib/errors';
 import { basename, dirname, join } from 'node:path';
 import { BRIDGE_CHANNELS } from '../../core/api/bridge';
 import type { CallResult } from '../../core/api/result';
 import type { LedgerHost } from '../../core/host';
-import { attachmentPath } from '../../core/attachments/service';
+import { openableAttachment } from '../../core/attachments/service';
 import { serializeError } from '../../core/errors';
+import { untrustedPathProblem } from '../../core/paths';
 import { isOwnRendererUrl, type RendererTarget } from './window';
 
 /** LedgerBridge.saveFile's result, plus the Chinese reason when writing failed. */
@@ -43,12 +45,18 @@ function assertTrustedSender(event: IpcMainInvokeEvent, deps: IpcDeps): void {
   if (!ok) throw new Error('已拒绝来自未知页面的请求 (IPC from an untrusted frame was refused)');
 }
 
+/** Files the clerk picked in a save dialog this run: the only paths outside the data folder a call may name. */
+const chosenInDialog = new Set<string>();
+
 export function registerIpc(deps: IpcDeps): void {
   ipcMain.handle(BRIDGE_CHANNELS.call, async (event, method: unknown, input: unknown): Promise<CallResult> => {
     assertTrustedSender(event, deps);
     if (typeof method !== 'string' || method.length === 0 || method.length > MAX_METHOD_LENGTH) {
       return { ok: false, error: { code: 'INVALID_INPUT', message: '请求格式不正确：缺少操作名称。' } };
     }
+    // A path the page names is refused unless it is inside the data folder or was chosen in one of main's dialogs.
+    const pathProblem = untrustedPathProblem(input, { dataDir: deps.host.currentDataDir, chosen: chosenInDialog });
+    if (pathProblem) return { ok: false, error: { code: 'INVALID_INPUT', message: pathProblem } };
     // The host validates input against the contract with zod; here it is only carried.
     const result = await deps.host.call(method, input);
     if (result.ok && (method === 'app.openDemo' || method === 'app.openReal')) deps.onModeChanged();
@@ -60,9 +68,11 @@ export function registerIpc(deps: IpcDeps): void {
     assertTrustedSender(event, deps);
     if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0) return { opened: false, error: '附件编号不正确。' };
     try {
-      const { absolutePath } = attachmentPath(deps.host.context, id);
+      // Only an accepted document or image whose bytes match its type: shell.openPath would run a program.
+      const { absolutePath } = openableAttachment(deps.host.context, id);
       const failure = await shell.openPath(absolutePath);
-      return failure ? { opened: false, error: `无法打开附件：${failure}` } : { opened: true };
+      // The shell's reason is English system text; the clerk gets what to do instead.
+      return failure ? { opened: false, error: '无法打开附件：这台电脑上没有能打开这种文件的程序，或文件正被占用。请安装 PDF 阅读器、看图软件或 WPS 后重试。' } : { opened: true };
     } catch (err) {
       return { opened: false, error: serializeError(err).message };
     }
@@ -88,11 +98,13 @@ export function registerIpc(deps: IpcDeps): void {
     const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
     if (choice.canceled || !choice.filePath) return { saved: false };
     try {
-      await writeFile(choice.filePath, Buffer.from(base64, 'base64'));
+      // Temporary file, then rename: a full disk or a pulled USB stick leaves no half-written .xlsx under the name.
+      await writeFileAtomic(choice.filePath, Buffer.from(base64, 'base64'));
     } catch (err) {
-      return { saved: false, error: writeErrorMessage(err) };
+      return { saved: false, error: err instanceof LedgerError ? [err.message, err.hint].filter(Boolean).join('') : writeErrorMessage(err) };
     }
     lastFolder = dirname(choice.filePath);
+    chosenInDialog.add(choice.filePath);
     return { saved: true, path: choice.filePath };
   });
 }

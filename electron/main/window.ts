@@ -1,48 +1,12 @@
-import { BrowserWindow, dialog, screen, session, type App, type Rectangle, type Session } from 'electron';
+import { BrowserWindow, dialog, screen, session, type Rectangle, type Session } from 'electron';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { hardenSession as hardenSessionWith, openHardenedWindow, type RendererTarget } from './security';
 
 export const APP_TITLE = '基层党建工作台账';
 
-/**
- * The same policy renderer/index.html carries as a meta tag. Chromium ignores response headers for file:// pages, so
- * the meta tag is what protects the packaged app; the header covers the dev server and anything the meta tag misses.
- * style-src needs 'unsafe-inline' because antd injects its CSS-in-JS as <style> elements.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/** What the window loads: the built renderer file, or the electron-vite dev server. */
-export type RendererTarget = { kind: 'file'; file: string } | { kind: 'url'; url: string };
-
-export function rendererTarget(isPackaged: boolean, env: NodeJS.ProcessEnv = process.env): RendererTarget {
-  const devUrl = env.ELECTRON_RENDERER_URL;
-  // A packaged app never follows ELECTRON_RENDERER_URL: an environment variable must not be able to point it elsewhere.
-  if (!isPackaged && devUrl) return { kind: 'url', url: devUrl };
-  return { kind: 'file', file: fileURLToPath(new URL('../renderer/index.html', import.meta.url)) };
-}
-
-/** True when url is our own renderer page (any hash route), so IPC can refuse every other origin. */
-export function isOwnRendererUrl(url: string, target: RendererTarget): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (target.kind === 'url') return parsed.origin === new URL(target.url).origin;
-  const own = pathToFileURL(target.file);
-  return parsed.protocol === 'file:' && parsed.host === own.host && decodeURIComponent(parsed.pathname) === decodeURIComponent(own.pathname);
-}
+// The checklist's settings live in security.ts (pure, unit-tested); re-exported for the rest of main.
+export { CONTENT_SECURITY_POLICY, contentSecurityPolicy, hardenAllWebContents, isOwnRendererUrl, rendererTarget, type RendererTarget } from './security';
 
 interface WindowState {
   x?: number;
@@ -112,39 +76,9 @@ function saveWindowState(file: string, win: BrowserWindow): void {
   }
 }
 
-/**
- * The dev server's React Fast Refresh preamble is an inline module script, so in dev only scripts may also be inline.
- * The packaged app never loads from a URL (rendererTarget), so it always gets the strict policy.
- */
-export function contentSecurityPolicy(target: RendererTarget): string {
-  return target.kind === 'url' ? `${CONTENT_SECURITY_POLICY}; script-src 'self' 'unsafe-inline'` : CONTENT_SECURITY_POLICY;
-}
-
-/** Deny-all defaults for the session the renderer runs in: no permissions, and the CSP as a response header. */
+/** Deny-all permissions and the CSP header for the renderer's session (see security.ts). */
 export function hardenSession(target: RendererTarget, ses: Session = session.defaultSession): void {
-  const csp = contentSecurityPolicy(target);
-  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
-  ses.webRequest.onHeadersReceived((details, callback) => {
-    const headers = { ...details.responseHeaders };
-    for (const key of Object.keys(headers)) {
-      if (key.toLowerCase() === 'content-security-policy') delete headers[key];
-    }
-    headers['Content-Security-Policy'] = [csp];
-    callback({ responseHeaders: headers });
-  });
-}
-
-/**
- * Applies to every webContents the app ever creates, so no later window, devtools or stray frame escapes it: no new
- * windows, no navigation away from the renderer (in-page hash routes are not navigations), no <webview>.
- */
-export function hardenAllWebContents(electronApp: App): void {
-  electronApp.on('web-contents-created', (_event, contents) => {
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    contents.on('will-navigate', (event) => event.preventDefault());
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-  });
+  hardenSessionWith(target, ses);
 }
 
 export interface MainWindowOptions {
@@ -158,30 +92,13 @@ export interface MainWindowOptions {
 export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   const stateFile = windowStateFile(opts.userDataDir);
   const state = loadWindowState(stateFile);
-  const win = new BrowserWindow({
-    x: state.x,
-    y: state.y,
-    width: state.width,
-    height: state.height,
+  const win = openHardenedWindow(BrowserWindow, {
+    preload: opts.preload,
+    title: opts.title,
+    devTools: opts.devTools,
+    placement: { x: state.x, y: state.y, width: state.width, height: state.height },
     minWidth: MIN_WIDTH,
     minHeight: MIN_HEIGHT,
-    title: opts.title,
-    show: false,
-    backgroundColor: '#ffffff',
-    autoHideMenuBar: false,
-    webPreferences: {
-      preload: opts.preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      devTools: opts.devTools,
-    },
   });
 
   // Main owns the title so it can always say whether demo data is open; the page's <title> must not replace it.

@@ -327,6 +327,25 @@ try {
     });
   }
 
+  // 区县汇总 (issue 12: 17 files of 1,000 rows each merge in ≤ 5 s), at the issue's scale even in --quick (tests/bench/merge.ts).
+  {
+    const target: Target = { ms: 5_000 };
+    const id = 'district.merge';
+    const label = '区县汇总：17 个乡镇的发展党员花名册各 1,000 行合并为一个文件';
+    try {
+      const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/bench/merge.ts'), townshipDir, '--runs', String(BULK_RUNS)], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        maxBuffer: 16 << 20,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const r = JSON.parse(out.trim().split('\n').pop()!) as { times: number[]; rows: number; maxRssMb: number };
+      add(judged({ id, label: `${label}（${r.rows} 行）`, metric: '中位数', runs: r.times.length, ms: median(r.times), rssMb: r.maxRssMb, baselineMs: null, target, times: r.times }));
+    } catch (err) {
+      add(failed(id, label, '中位数', target, err));
+    }
+  }
+
   // 服务中心 reports (issue 9: the 挂图 sheet in ≤ 2 s at 500 centres; the 进度表 held to it).
   {
     const reports = [

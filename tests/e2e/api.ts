@@ -4,7 +4,9 @@ import type { Page } from '@playwright/test';
 export async function apiCall<T = unknown>(page: Page, method: string, input: unknown): Promise<T> {
   const result = await page.evaluate(
     async ([m, body]) => {
-      const res = await fetch(`/api/call/${m}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' });
+      // The token the page took from its start URL (renderer/src/api/client.ts); there is no cookie.
+      const token = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage.getItem('ledger-web-token') ?? '';
+      const res = await fetch(`/api/call/${m}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ledger-token': token }, body: JSON.stringify(body) });
       return (await res.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
     },
     [method, input] as const,

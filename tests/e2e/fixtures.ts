@@ -78,7 +78,7 @@ async function stopServer(child: ChildProcess): Promise<void> {
 interface Fixtures {
   serverOptions: ServerOptions;
   server: LedgerServer;
-  /** The page, already opened at the server's start URL (token cookie set). */
+  /** The page, already opened at the server's start URL (the token kept in its sessionStorage). */
   app: Page;
 }
 

@@ -16,7 +16,7 @@ test('报表中心：导出人员花名册，下载的文件含标题和刚录�
   await page.getByRole('menuitem', { name: '报表中心' }).click();
   const card = page.getByTestId('report-people-roster');
   await expect(card).toContainText('人员花名册');
-  await expect(card.getByRole('checkbox', { name: '身份证号脱敏' })).toBeChecked();
+  await expect(card.getByRole('radio', { name: '脱敏导出（默认）' })).toBeChecked();
 
   const downloading = page.waitForEvent('download');
   await card.getByRole('button', { name: /导出 Excel/ }).click();

@@ -173,7 +173,9 @@ test.describe('后备人才设置与维护', () => {
     await trainings.locator('input[type=file]').setInputFiles({ name: '结业证书.pdf', mimeType: 'application/pdf', buffer: PDF });
     await expect(trainings.locator('a', { hasText: '结业证书.pdf' })).toBeVisible();
     const header = page.getByTestId('reserve-header');
-    await header.locator('input[type=file]').setInputFiles({ name: '韩春花照片.png', mimeType: 'image/png', buffer: PDF });
+    // A real 1×1 PNG: attachments are checked by their content, not their name.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    await header.locator('input[type=file]').setInputFiles({ name: '韩春花照片.png', mimeType: 'image/png', buffer: png });
     await expect(header.locator('a', { hasText: '韩春花照片.png' })).toBeVisible();
     await shot(page, 'reserve-person-maintained');
 

@@ -19,6 +19,7 @@ beforeEach(async () => {
 afterEach(() => close());
 
 const scan = Buffer.from('%PDF-1.4 入党申请书扫描件').toString('base64');
+const photo = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]).toString('base64');
 
 describe('attachments', () => {
   it('copies a scan into the data folder and reads it back unchanged', async () => {
@@ -37,7 +38,7 @@ describe('attachments', () => {
   });
 
   it('removes an attachment from the list but keeps the file and the log', async () => {
-    const added = (await host.invoke('attachments.add', { ownerType: 'member_step', ownerId: stepId, fileName: 'a.jpg', base64: scan })) as { id: number };
+    const added = (await host.invoke('attachments.add', { ownerType: 'member_step', ownerId: stepId, fileName: 'a.jpg', base64: photo })) as { id: number };
     await host.invoke('attachments.remove', { id: added.id });
     expect(await host.invoke('attachments.list', { ownerType: 'member_step', ownerId: stepId })).toEqual([]);
     const year = readdirSync(join(dir, 'attachments'))[0]!;
@@ -55,7 +56,7 @@ describe('attachments', () => {
   });
 
   it('says in Chinese when a stored file has gone missing', async () => {
-    const added = (await host.invoke('attachments.add', { ownerType: 'member_step', ownerId: stepId, fileName: 'a.jpg', base64: scan })) as { id: number };
+    const added = (await host.invoke('attachments.add', { ownerType: 'member_step', ownerId: stepId, fileName: 'a.jpg', base64: photo })) as { id: number };
     rmSync(join(dir, 'attachments'), { recursive: true });
     await expect(host.invoke('attachments.read', { id: added.id })).rejects.toMatchObject({ code: 'IO', message: expect.stringContaining('a.jpg') });
   });

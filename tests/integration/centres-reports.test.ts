@@ -96,7 +96,8 @@ beforeAll(async () => {
   await progress(b, '2026-09-15', 30);
   await progress(b, '2026-10-20', 50);
   const topped = await progress(b, '2026-11-12', 60, '主体封顶');
-  const photo = Buffer.from('not really a jpeg').toString('base64');
+  // Attachments are checked by content (core/attachments/file-types.ts): the photo starts like a JPEG.
+  const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('主体封顶照片')]).toString('base64');
   await host.invoke('attachments.add', { ownerType: 'centre_progress', ownerId: topped, fileName: '二村主体封顶.jpg', base64: photo });
   // Dated before the period: not listed.
   await host.invoke('attachments.add', { ownerType: 'centre_progress', ownerId: finished, fileName: '一村竣工.jpg', base64: photo });

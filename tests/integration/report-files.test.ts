@@ -34,8 +34,9 @@ afterAll(() => started?.close());
 function sheetRows(ws: ExcelJS.Worksheet): ExcelJS.Cell[][] {
   const rows: ExcelJS.Cell[][] = [];
   ws.eachRow((row) => {
+    // Every position up to the last cell, empty ones included, so a column's index is the same in every row.
     const cells: ExcelJS.Cell[] = [];
-    row.eachCell((cell) => cells.push(cell));
+    for (let c = 1; c <= row.cellCount; c++) cells.push(row.getCell(c));
     rows.push(cells);
   });
   return rows;

@@ -45,16 +45,23 @@ describe('web mode security', () => {
     expect(JSON.parse(ok.body)).toMatchObject({ ok: true, data: { units: 3 } });
   });
 
-  it('sets an HttpOnly SameSite cookie from the start URL, which then authorises calls', async () => {
+  it('sets no cookie: the start URL serves the page, and only the header authorises calls', async () => {
     const page = await send(`/?token=${TOKEN}`);
     expect(page.status).toBe(200);
-    const cookie = String(page.headers['set-cookie']);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const call = await send('/api/call/app.status', { method: 'POST', headers: { ...json, cookie: cookie.split(';')[0]! }, body: '{}' });
-    expect(JSON.parse(call.body)).toMatchObject({ ok: true, data: { state: 'ready' } });
+    expect(page.headers['set-cookie']).toBeUndefined();
+    // A cookie named like the old one grants nothing: cookies are shared by every port of 127.0.0.1.
+    const withCookie = await send('/api/call/app.status', { method: 'POST', headers: { ...json, cookie: `ledger_token=${TOKEN}` }, body: '{}' });
+    expect(withCookie.status).toBe(401);
+    expect(JSON.parse(withCookie.body).error.message).toContain('访问令牌无效');
+    expect((await send('/api/call/app.status', { method: 'POST', headers: { ...json, 'x-ledger-token': 'wrong-token-12' }, body: '{}' })).status).toBe(401);
     expect((await send('/?token=wrong')).status).toBe(401);
-    expect((await send('/')).status).toBe(401);
+  });
+
+  it('serves the bare page without the token (a reload), with no data written into it', async () => {
+    const page = await send('/');
+    expect(page.status).toBe(200);
+    expect(page.body).not.toContain('ledger-first-answers');
+    expect(page.body).not.toContain('多巴镇');
   });
 
   it('rejects a foreign Host header (DNS rebinding) and sends no CORS headers', async () => {
@@ -106,7 +113,7 @@ describe('report download', () => {
   it('refuses bad input with the contract’s Chinese validation message', async () => {
     const bad = await send('/api/download/report', { method: 'POST', headers: auth, body: JSON.stringify({ reportId: 'people-roster', from: '2026-13-01' }) });
     expect(bad.status).toBe(400);
-    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('from') } });
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('开始日期') } });
     const unknown = await send('/api/download/report', { method: 'POST', headers: auth, body: JSON.stringify({ reportId: 'no-such' }) });
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });

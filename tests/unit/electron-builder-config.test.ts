@@ -105,6 +105,9 @@ describe('electron-builder.yml', () => {
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      loadBrowserProcessSpecificV8Snapshot: false,
+      // The renderer is loaded from file:// (docs/security.md).
+      grantFileProtocolExtraPrivileges: true,
     });
   });
 

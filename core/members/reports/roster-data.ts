@@ -5,6 +5,7 @@
  */
 import type { LedgerContext } from '../../context';
 import type { CellInput } from '../../excel/builder';
+import { idHasher } from '../../district/origin';
 import { maskIdNumber } from '../../people/idcard';
 import type { ReportParams } from '../../reports/definition';
 import type { MemberStatus } from '../derived';
@@ -89,6 +90,7 @@ export function rosterData(
     .raw()
     .all({ today }) as RosterSqlRow[];
   const mask = params.maskIdNumbers !== false;
+  const idKey = idHasher(ctx);
   return rows.map((r, i) => {
     const row: Record<string, CellInput> = {
       seq: i + 1,
@@ -99,6 +101,7 @@ export function rosterData(
       ethnicity: r[4],
       birthDate: r[5],
       idNumber: mask ? maskIdNumber(r[6]) : r[6],
+      idNumberKey: idKey(r[6]),
       education: r[7] ?? '',
       occupation: r[8] ?? '',
       status: statusCode(r[9] as MemberStatus, r[10]),

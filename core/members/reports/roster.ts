@@ -40,6 +40,7 @@ const COLUMNS: ReportColumn[] = [
   { key: 'ethnicity', header: ['基本信息', '民族'], width: 8, align: 'center', codes: ETHNICITY_LABELS },
   { key: 'birthDate', header: ['基本信息', '出生日期'], type: 'date', width: DATE_WIDTH },
   { key: 'idNumber', header: ['基本信息', '公民身份号码'], width: 20, align: 'center' },
+  { key: 'idNumberKey', header: '公民身份号码密文', dataOnly: true },
   { key: 'education', header: ['基本信息', '学历'], width: 10, align: 'center', codes: EDUCATION_LABELS },
   { key: 'occupation', header: ['基本信息', '职业'], width: 14 },
   { key: 'status', header: '当前阶段/状态', width: 13, align: 'center', codes: STATUS_LABELS },

@@ -5,6 +5,7 @@
  */
 import { today, type LedgerContext } from '../../context';
 import { buildReport, type CellInput, type ReportColumn } from '../../excel/builder';
+import { idHasher } from '../../district/origin';
 import { maskIdNumber } from '../../people/idcard';
 import { EDUCATION_LABELS, ETHNICITY_LABELS } from '../../people/roster-report';
 import type { ReportDefinition, ReportParams } from '../../reports/definition';
@@ -43,6 +44,7 @@ const COLUMNS: ReportColumn[] = [
   // Wide enough for 11 digits / 18 characters on one line in LibreOffice's and WPS's fonts too.
   { key: 'phone', header: '联系电话', width: 14, align: 'center' },
   { key: 'idNumber', header: '公民身份号码', width: 22, align: 'center' },
+  { key: 'idNumberKey', header: '公民身份号码密文', dataOnly: true },
 ];
 
 interface RosterSqlRow {
@@ -84,6 +86,7 @@ export function reserveRosterRows(ctx: LedgerContext, params: Pick<ReportParams,
      ${FROM_RESERVES}${units.sql} ORDER BY ${VILLAGE_ORDER}`,
   ).all(units.bind) as RosterSqlRow[];
   const mask = params.maskIdNumbers !== false;
+  const idKey = idHasher(ctx);
   return found.map((r, i) => ({
     seq: i + 1,
     unitName: r.unitName,
@@ -106,6 +109,7 @@ export function reserveRosterRows(ctx: LedgerContext, params: Pick<ReportParams,
     hours: hoursText(r.hours),
     phone: r.phone ?? '',
     idNumber: mask ? maskIdNumber(r.idNumber) : r.idNumber,
+    idNumberKey: idKey(r.idNumber),
   }));
 }
 

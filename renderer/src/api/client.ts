@@ -33,13 +33,41 @@ function transportError(err: unknown): ApiError {
   });
 }
 
+/**
+ * Web mode's per-launch token (server/app.ts). It arrives once, as `?token=` in the start URL; it is kept in
+ * sessionStorage, which is bound to this origin (port included) and this tab, and taken out of the address bar so it
+ * is not shown, bookmarked or copied along. A reload finds it in sessionStorage again. It travels only as the
+ * X-Ledger-Token header: no cookie, because cookies are shared by every port of 127.0.0.1 (docs/security.md).
+ */
+const TOKEN_KEY = 'ledger-web-token';
+const TOKEN_HEADER = 'x-ledger-token';
+
+function takeWebToken(): string | null {
+  if (typeof window === 'undefined' || window.ledger) return null;
+  try {
+    const url = new URL(window.location.href);
+    const fromUrl = url.searchParams.get('token');
+    if (fromUrl) {
+      // A restarted server has a new token: the address always wins over what this tab kept.
+      window.sessionStorage.setItem(TOKEN_KEY, fromUrl);
+      url.searchParams.delete('token');
+      window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+    }
+    return window.sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    // No sessionStorage (a page opened from file://): calls go without a token and the server says what to do.
+    return null;
+  }
+}
+const webToken = takeWebToken();
+
 async function postJson(path: string, input: unknown): Promise<Response> {
   try {
     return await fetch(path, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(webToken ? { [TOKEN_HEADER]: webToken } : {}) },
       body: JSON.stringify(input ?? {}),
-      credentials: 'same-origin',
+      credentials: 'omit',
     });
   } catch (err) {
     throw transportError(err);
@@ -47,10 +75,11 @@ async function postJson(path: string, input: unknown): Promise<Response> {
 }
 
 async function readResult(res: Response): Promise<CallResult> {
+  // Read once as text: a refusal (拒绝访问…, 403/421) is plain Chinese text, and a body can be read only once.
+  const text = await res.text().catch(() => '');
   try {
-    return (await res.json()) as CallResult;
+    return JSON.parse(text) as CallResult;
   } catch {
-    const text = await res.text().catch(() => '');
     throw new ApiError({ code: 'IO', message: text || `服务返回了无法识别的内容（${res.status}）` });
   }
 }
@@ -171,6 +200,8 @@ export async function saveReport(input: ExportInput): Promise<SavedReport> {
     const res = await window.ledger.saveFile(file.fileName, file.base64).catch((err: unknown) => {
       throw transportError(err);
     });
+    // A failed write (full disk, file open in Excel) must read as a failure, not as 已取消保存.
+    if (res.error) throw new ApiError({ code: 'IO', message: res.error });
     return { saved: res.saved, fileName: file.fileName, path: res.path };
   }
   const res = await postJson('/api/download/report', input);

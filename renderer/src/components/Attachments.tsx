@@ -6,7 +6,7 @@ import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/i
 import { Button, List, Popconfirm, Space, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Attachment } from '../../../core/attachments/schemas';
-import { MAX_ATTACHMENT_BYTES } from '../../../core/attachments/schemas';
+import { ATTACHMENT_ACCEPT, MAX_ATTACHMENT_BYTES, attachmentTypeOf } from '../../../core/attachments/schemas';
 import { call } from '../api/client';
 import { useNotify } from './useNotify';
 
@@ -50,9 +50,12 @@ async function openAttachment(item: Attachment): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** PDFs, pictures and text open in a browser tab; office documents download; anything else is never handed over. */
+const IN_TAB = new Set(['pdf', 'jpeg', 'png', 'gif', 'webp', 'bmp', 'text']);
+
 export function mimeOf(name: string): string {
-  const ext = name.toLowerCase().split('.').pop();
-  return ({ pdf: 'application/pdf', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png' } as Record<string, string>)[ext ?? ''] ?? 'application/octet-stream';
+  const type = attachmentTypeOf(name);
+  return type && IN_TAB.has(type.kind) ? type.mime : 'application/octet-stream';
 }
 
 export function Attachments({ ownerType, ownerId, onChanged, uploadLabel = '上传扫描件' }: Props) {
@@ -113,7 +116,7 @@ export function Attachments({ ownerType, ownerId, onChanged, uploadLabel = '上�
       <Upload
         multiple
         showUploadList={false}
-        accept=".pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx"
+        accept={ATTACHMENT_ACCEPT}
         beforeUpload={(file) => {
           void upload(file);
           return false;

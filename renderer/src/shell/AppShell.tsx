@@ -3,13 +3,24 @@ import { Suspense, useEffect, useRef } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../components/session';
 import { DemoBanner } from './DemoBanner';
+import { LockButton } from '../pages/lock/LockButton';
+import { LockGate } from '../pages/lock/LockGate';
 import { PageLoadBoundary, PageLoading } from './lazyPage';
-import { MODULES, preloadPage, warmPage } from './menu';
+import { MODULES, modulesFor, preloadPage, warmPage } from './menu';
 
 /** How long a menu click waits for the page's first answers before it opens the page without them. */
 const FIRST_ANSWER_WAIT_MS = 200;
 
+/** The app lock (pages/lock) sits around the whole shell, so its screen covers every page and dialog. */
 export function AppShell() {
+  return (
+    <LockGate>
+      <ShellLayout />
+    </LockGate>
+  );
+}
+
+function ShellLayout() {
   const { settings, status } = useSession();
   const navigate = useNavigate();
   const { pathname } = useLocation();
@@ -38,7 +49,7 @@ export function AppShell() {
           <Menu
             mode="inline"
             selectedKeys={current}
-            items={MODULES.map((m) => ({ key: m.path, icon: m.icon, label: m.label }))}
+            items={modulesFor(settings.mode).map((m) => ({ key: m.path, icon: m.icon, label: m.label }))}
             onClick={({ key }) => {
               const click = ++lastClick.current;
               const open = () => click === lastClick.current && navigate(key);
@@ -58,15 +69,18 @@ export function AppShell() {
               {settings.townName}
             </Typography.Title>
             <Typography.Text type="secondary">{settings.unitName}</Typography.Text>
+            <span style={{ marginLeft: 'auto' }}>
+              <LockButton />
+            </span>
           </Layout.Header>
           <Layout.Content style={{ padding: 16 }}>
             <PageLoadBoundary key={pathname}>
               <Suspense fallback={<PageLoading />}>
                 <Routes>
-                  {MODULES.map((m) => (
+                  {modulesFor(settings.mode).map((m) => (
                     <Route key={m.path} path={m.path} element={<m.page />} />
                   ))}
-                  <Route path="*" element={<Navigate to="/" replace />} />
+                  <Route path="*" element={<Navigate to={settings.mode === 'county' ? '/district' : '/'} replace />} />
                 </Routes>
               </Suspense>
             </PageLoadBoundary>

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, BankOutlined, FileExcelOutlined, FlagOutlined, HistoryOutlined, HomeOutlined, ImportOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ClusterOutlined, DatabaseOutlined, BankOutlined, FileExcelOutlined, FlagOutlined, HistoryOutlined, HomeOutlined, ImportOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import { warmHome } from '../pages/home/warm';
 import { warmPeople } from '../pages/people/warm';
@@ -15,6 +15,8 @@ const ReportsPage = lazyPage(() => import('../pages/reports/ReportsPage'), 'Repo
 const ImportPage = lazyPage(() => import('../pages/import/ImportPage'), 'ImportPage');
 const OrgPage = lazyPage(() => import('../pages/org/OrgPage'), 'OrgPage');
 const AuditPage = lazyPage(() => import('../pages/audit/AuditPage'), 'AuditPage');
+const BackupPage = lazyPage(() => import('../pages/backup/BackupPage'), 'BackupPage');
+const DistrictPage = lazyPage(() => import('../pages/district/DistrictPage'), 'DistrictPage');
 
 export interface ModuleEntry {
   path: string;
@@ -40,9 +42,20 @@ export const MODULES: ModuleEntry[] = [
   { path: '/compliance', label: '合规检查', icon: <SafetyCertificateOutlined />, page: CompliancePage },
   { path: '/reports', label: '报表中心', icon: <FileExcelOutlined />, page: ReportsPage },
   { path: '/import', label: '数据导入', icon: <ImportOutlined />, page: ImportPage },
+  { path: '/district', label: '区县汇总', icon: <ClusterOutlined />, page: DistrictPage },
   { path: '/org', label: '组织设置', icon: <ApartmentOutlined />, page: OrgPage },
   { path: '/audit', label: '操作日志', icon: <HistoryOutlined />, page: AuditPage },
+  { path: '/backup', label: '备份与恢复', icon: <DatabaseOutlined />, page: BackupPage },
 ];
+
+/** The 区县 ledger (first-run setup in 区县 mode) has no villages: its menu leads with 区县汇总 and keeps what applies. */
+const COUNTY_PATHS = ['/district', '/reports', '/org', '/audit', '/backup'];
+
+/** The menu for the unit's mode: a township's full list, or the district's short one with 区县汇总 first. */
+export function modulesFor(mode: string | undefined): ModuleEntry[] {
+  if (mode !== 'county') return MODULES;
+  return COUNTY_PATHS.map((p) => MODULES.find((m) => m.path === p)).filter((m): m is ModuleEntry => !!m);
+}
 
 function moduleAt(pathname: string): ModuleEntry {
   return MODULES.find((m) => (m.path === '/' ? pathname === '/' : pathname.startsWith(m.path))) ?? MODULES[0]!;

@@ -193,7 +193,7 @@ describe('buildReport', () => {
     expect(metaSheet.rows[0]).toEqual(['key', 'value']);
     const fileMeta = readFileMeta(metaSheet.rows);
     expect(fileMeta).toMatchObject({
-      formatVersion: 2,
+      formatVersion: 3,
       app: APP_NAME,
       reportId: 'test-stats',
       title: '发展党员情况统计表',

@@ -7,6 +7,7 @@ import { remotePagination } from '../../components/remoteTable';
 import { useNotify } from '../../components/useNotify';
 import { useRemotePage } from '../../components/useRemotePage';
 import { AuditDiff } from './AuditDiff';
+import { AuditExportButton } from './AuditExportButton';
 import { ACTIONS, ENTITY_LABELS } from '../../../../core/audit/labels';
 
 interface Filters {
@@ -65,6 +66,7 @@ export function AuditPage() {
         />
         <Input.Search allowClear placeholder="搜索内容，如姓名" style={{ width: 220 }} onSearch={(q) => change({ q })} />
         <DatePicker.RangePicker allowEmpty={[true, true]} value={filters.range} onChange={(range) => change({ range })} />
+        <AuditExportButton range={filters.range} />
       </Space>
       <Table<AuditEntry>
         rowKey="id"

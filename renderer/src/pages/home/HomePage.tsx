@@ -9,6 +9,7 @@ import { useNotify } from '../../components/useNotify';
 import { HomeMembersSection } from '../members/HomeMembersSection';
 import { HomeCentresSection } from '../centres/HomeCentresSection';
 import { HomeReservesSection } from '../reserves/HomeReservesSection';
+import { HomeSummarySection } from './HomeSummarySection';
 
 interface Tile {
   key: keyof DashboardSummary;
@@ -46,6 +47,7 @@ export function HomePage() {
       <HomeMembersSection />
       <HomeReservesSection />
       <HomeCentresSection />
+      <HomeSummarySection />
       {!summary ? (
         <Skeleton active />
       ) : (

@@ -1,7 +1,7 @@
-import { DatePicker, Input, Select, Space, Switch } from 'antd';
+import { DatePicker, Input, Select, Space, Switch, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef } from 'react';
-import { STAGES } from '../../../../core/members/steps';
+import { STAGES, stepDef, type StepNo } from '../../../../core/members/steps';
 import type { Branch, Unit } from '../../../../core/org/schemas';
 import { unitOptions } from '../../components/useUnits';
 import type { MemberFilterValues } from './filters';
@@ -97,6 +97,12 @@ export function MemberFilters({ value, units, branches, branchesLoaded, onChange
         value={value.year ? dayjs(`${value.year}-01-01`) : null}
         onChange={(d) => onChange({ year: d ? d.year() : null })}
       />
+      {value.step && (
+        // Set only by a link (the 汇总 figures): shown so the clerk sees why the list is short, and can drop it.
+        <Tag closable data-testid="member-step-filter" onClose={() => onChange({ step: null, stepFrom: null, stepTo: null })}>
+          第{value.step}节点“{stepDef(value.step as StepNo).name}”日期：{value.stepFrom ?? '不限'} 至 {value.stepTo ?? '不限'}
+        </Tag>
+      )}
       {toggle('onlyOverdue', '只看逾期')}
       {toggle('onlyViolations', '只看有问题')}
     </Space>

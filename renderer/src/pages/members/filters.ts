@@ -12,6 +12,10 @@ export interface MemberFilterValues {
   unitId: number | null;
   branchId: number | null;
   year: number | null;
+  /** A 流程节点 and the dates its date falls between (the 汇总 figures link here: ?step=17&stepFrom=…&stepTo=…). */
+  step: number | null;
+  stepFrom: string | null;
+  stepTo: string | null;
   onlyOverdue: boolean;
   onlyViolations: boolean;
 }
@@ -21,9 +25,12 @@ const positive = (v: string | null): number | null => {
   return Number.isInteger(n) && n > 0 ? n : null;
 };
 
+const isoDay = (v: string | null): string | null => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
+
 export function readFilters(params: URLSearchParams): MemberFilterValues {
   const stage = positive(params.get('stage'));
   const status = params.get('status');
+  const step = positive(params.get('step'));
   return {
     q: params.get('q') ?? '',
     stage: stage && stage <= 5 ? stage : null,
@@ -31,6 +38,9 @@ export function readFilters(params: URLSearchParams): MemberFilterValues {
     unitId: positive(params.get('unitId')),
     branchId: positive(params.get('branchId')),
     year: positive(params.get('year')),
+    step: step && step <= 25 ? step : null,
+    stepFrom: isoDay(params.get('stepFrom')),
+    stepTo: isoDay(params.get('stepTo')),
     onlyOverdue: params.get('onlyOverdue') === '1',
     onlyViolations: params.get('onlyViolations') === '1',
   };
@@ -45,6 +55,11 @@ export function filterParams(f: MemberFilterValues, extra: Record<string, string
   if (f.unitId) out.unitId = String(f.unitId);
   if (f.branchId) out.branchId = String(f.branchId);
   if (f.year) out.year = String(f.year);
+  if (f.step) {
+    out.step = String(f.step);
+    if (f.stepFrom) out.stepFrom = f.stepFrom;
+    if (f.stepTo) out.stepTo = f.stepTo;
+  }
   if (f.onlyOverdue) out.onlyOverdue = '1';
   if (f.onlyViolations) out.onlyViolations = '1';
   return out;
@@ -58,6 +73,9 @@ export function toQuery(f: MemberFilterValues): MethodInput<'members.list'> {
     unitId: f.unitId,
     branchId: f.branchId,
     activistYear: f.year,
+    stepNo: f.step,
+    stepFrom: f.step ? f.stepFrom : null,
+    stepTo: f.step ? f.stepTo : null,
     onlyOverdue: f.onlyOverdue,
     onlyViolations: f.onlyViolations,
   };

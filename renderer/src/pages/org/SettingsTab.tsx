@@ -6,7 +6,7 @@ import { ApiError, call } from '../../api/client';
 import { useSession } from '../../components/session';
 import { useNotify } from '../../components/useNotify';
 
-type Values = Pick<Settings, 'unitName' | 'fillerName' | 'reviewerName' | 'phone' | 'fontTitle' | 'fontHeader' | 'fontBody' | 'reviewPartLabels' | 'dormantYears'>;
+type Values = Pick<Settings, 'unitName' | 'fillerName' | 'reviewerName' | 'phone' | 'fontTitle' | 'fontHeader' | 'fontBody' | 'reviewPartLabels' | 'dormantYears' | 'countyKey'>;
 
 const REVIEW_PARTS = ['一谈', '一报', '一审', '一定'];
 
@@ -57,6 +57,14 @@ export function SettingsTab() {
       </Form.Item>
       <Form.Item name="phone" label="联系电话" rules={[{ pattern: /^[\d\-+ ()（）转]*$/, message: '联系电话只能包含数字和“-”' }]}>
         <Input maxLength={30} />
+      </Form.Item>
+      <Form.Item
+        name="countyKey"
+        label="区县密钥"
+        extra="由区县组织部统一下发，本区县各乡镇填写相同的密钥。脱敏导出的报表在每个公民身份号码旁附一段由它算出的密文，区县汇总时凭此找出同一人；密钥本身不写入文件。不参加区县汇总可留空。"
+        rules={[{ validator: (_r, v: string | undefined) => (!v || v.trim().length >= 16 ? Promise.resolve() : Promise.reject(new Error('区县密钥至少 16 个字符'))) }]}
+      >
+        <Input.Password maxLength={200} autoComplete="off" />
       </Form.Item>
       <Divider titlePlacement="start">报表字体</Divider>
       <Form.Item name="fontTitle" label="标题">

@@ -1,5 +1,5 @@
 import { FileExcelOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, DatePicker, Form, Radio, Select, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Form, Radio, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Unit } from '../../../../core/org/schemas';
@@ -18,10 +18,26 @@ interface Values {
 /** One card per catalogue entry; the form shows only the parameters that report declares. */
 export function ReportCard({ report, units }: { report: ReportInfo; units: Unit[] }) {
   const { message, fail } = useNotify();
+  const { modal } = App.useApp();
   const [busy, setBusy] = useState(false);
   const has = (p: ReportInfo['params'][number]) => report.params.includes(p);
 
+  /** 上报用 (unmasked) asks first: the file carries full ID numbers and the export is logged. */
+  const confirmUnmasked = (v: Values) =>
+    new Promise<boolean>((resolve) => {
+      if (!has('mask') || v.mask) return resolve(true);
+      modal.confirm({
+        title: '导出含完整身份证号的报表？',
+        content: `“${report.title}”将包含完整的公民身份号码，只用于向上级报送，请妥善保管，不要通过微信、QQ 等随意传播。本次导出将记入操作日志（Windows 用户、计算机名、时间、报表名称、身份证号个数）。`,
+        okText: '确认导出',
+        cancelText: '取消',
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      });
+    });
+
   const exportIt = async (v: Values) => {
+    if (!(await confirmUnmasked(v))) return;
     setBusy(true);
     try {
       const [from, to] = v.period ?? [null, null];
@@ -57,8 +73,17 @@ export function ReportCard({ report, units }: { report: ReportInfo; units: Unit[
           </Form.Item>
         )}
         {has('mask') && (
-          <Form.Item name="mask" valuePropName="checked" extra="报表常通过U盘、微信传递，建议保持脱敏">
-            <Checkbox>身份证号脱敏</Checkbox>
+          <Form.Item
+            name="mask"
+            label="身份证号"
+            extra="报表常通过U盘、微信传递，请保持脱敏导出；只有向上级报送时才选“上报用”（不脱敏），导出时记入操作日志（Windows 用户、计算机名、时间、报表、身份证号个数）。"
+          >
+            <Radio.Group
+              options={[
+                { value: true, label: '脱敏导出（默认）' },
+                { value: false, label: '上报用（含完整身份证号，将记入操作日志）' },
+              ]}
+            />
           </Form.Item>
         )}
         {has('paper') && (

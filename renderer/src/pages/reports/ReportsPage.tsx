@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { useNotify } from '../../components/useNotify';
 import { useUnits } from '../../components/useUnits';
 import { ReportCard } from './ReportCard';
+import { FormFillPanel } from './FormFillPanel';
 
 export function ReportsPage() {
   const { fail } = useNotify();
@@ -22,6 +23,9 @@ export function ReportsPage() {
 
   return (
     <Card title="报表中心">
+      <div style={{ marginBottom: 16 }}>
+        <FormFillPanel units={units} />
+      </div>
       {!reports ? (
         <Skeleton active />
       ) : reports.length === 0 ? (

@@ -58,7 +58,6 @@ export class CellHasher {
       if (v !== null) text += `${prefix}${c + firstCol}=${v}\n`;
     }
     if (text) {
-      if (process.env.LEDGER_HASH_DEBUG) (globalThis as { __hashLines?: string[] }).__hashLines?.push(text);
       this.hash.update(text);
       this.lines++;
     }

@@ -175,7 +175,7 @@ export function mergeSheet(sources: MergeSource[], sheetIndex: number, policy: S
   // list: the records township by township under the added column, a 小计 after each, the 合计 of all.
   const at = columns[0] && isNumbering(columns[0].key, columns[0].header) ? 1 : 0;
   const cols = [...columns];
-  if (!cols.some((c) => c.key === area.key)) cols.splice(at, 0, { key: area.key, header: area.header, width: 12 });
+  if (!cols.some((c) => c.key === area.key)) cols.splice(at, 0, { key: area.key, header: area.header, width: 14 });
   const rows: DataRecord[] = [];
   let seq = 0;
   let records = 0;

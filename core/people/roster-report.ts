@@ -32,7 +32,7 @@ export const ROSTER_COLUMNS: ReportColumn[] = [
   // The longest 职业 category would claim 34 units; wrapping it keeps the roster on one landscape page width.
   { key: 'occupation', header: ['职业情况', '职业'], width: 18 },
   { key: 'jobPost', header: ['职业情况', '工作岗位'] },
-  { key: 'phone', header: ['联系方式', '联系电话'], align: 'center' },
+  { key: 'phone', header: ['联系方式', '联系电话'], width: 15, align: 'center' },
   { key: 'hukou', header: ['联系方式', '户籍地'] },
   { key: 'note', header: '备注' },
 ];

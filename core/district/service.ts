@@ -40,7 +40,8 @@ async function readAll(input: Input, progress: Progress): Promise<{ files: TownF
     try {
       files.push(await readTownFile(f.fileName, Buffer.from(f.base64, 'base64')));
     } catch (err) {
-      const message = err instanceof NotOurFile || err instanceof LedgerError ? (err as Error).message : `无法读取：${(err as Error).message}`;
+      // A library's own text (a zip or XML parser's) means nothing to the clerk: say what the file is not.
+      const message = err instanceof NotOurFile || err instanceof LedgerError ? (err as Error).message : '无法读取：不是有效的 Excel 文件（.xlsx），或文件已损坏。请让该乡镇（街道）重新导出后再发来。';
       unreadable.push({ fileName: f.fileName, message: message.replace(/^“[^”]*”/, '').replace(/^[，：]/, '') || message });
     }
   }

@@ -147,7 +147,7 @@ export function judgeRows<T>(ctx: LedgerContext, kind: ImportKind<T>, loaded: Aw
         for (const p of m.problems ?? []) problems.push(at(p.key, p.message));
         for (const p of m.notes ?? []) notes.push(at(p.key, p.message));
       } catch (err) {
-        problems.push(at(null, err instanceof Error ? err.message : String(err)));
+        problems.push(at(null, err instanceof LedgerError ? err.message : '这一行无法与台账中已有的记录核对，请检查这一行的内容；仍不行请联系技术人员。'));
       }
     }
     if (read.key && !seen.has(read.key)) seen.set(read.key, rowNo);

@@ -54,8 +54,8 @@ test('首次设置向导可以只用回车键走完', async ({ app: page }) => {
 test('首次设置：名单中没有的乡镇可以自定义，并手工添加村', async ({ app: page }) => {
   await page.getByRole('radio', { name: '自定义（名单中没有）' }).check();
   await expect(page.getByLabel('县（区）')).toHaveValue('湟中区');
-  await page.getByLabel('乡镇（街道）').fill('新城镇');
-  await page.getByLabel('乡镇（街道）').press('Enter');
+  await page.getByLabel('乡镇（街道）', { exact: true }).fill('新城镇');
+  await page.getByLabel('乡镇（街道）', { exact: true }).press('Enter');
   await expect(page.getByText('已选 0 个村（社区）')).toBeVisible();
   await page.getByRole('button', { name: '添加一行' }).click();
   await page.getByPlaceholder('村（社区）名称').fill('新城村');
@@ -102,8 +102,8 @@ test('首次设置同时建立党支部：按乡镇名称拟定、可改名、�
 
 test('没有党组织时，新建档案的党支部栏说明到哪里添加，并可直接前往', async ({ app: page }) => {
   await page.getByRole('radio', { name: '自定义（名单中没有）' }).check();
-  await page.getByLabel('乡镇（街道）').fill('新城镇');
-  await page.getByLabel('乡镇（街道）').press('Enter');
+  await page.getByLabel('乡镇（街道）', { exact: true }).fill('新城镇');
+  await page.getByLabel('乡镇（街道）', { exact: true }).press('Enter');
   await page.getByRole('button', { name: '添加一行' }).click();
   await page.getByPlaceholder('村（社区）名称').fill('新城村');
   await expect(page.getByRole('textbox', { name: '新城村党支部名称' })).toHaveValue('中共新城镇新城村支部委员会');

@@ -16,6 +16,8 @@ test('the token leaves the address bar after the first load, and a reload still 
   expect(new URL(app.url()).origin).toBe(start.origin);
 
   await app.getByRole('menuitem', { name: '人员库' }).click();
+  // The router writes the new address after the click: wait for it before taking it as the route to come back to.
+  await expect.poll(() => new URL(app.url()).hash).toContain('people');
   const route = new URL(app.url()).hash;
   await app.reload();
   // Same page, same data, still no token in sight.

@@ -64,8 +64,9 @@ export async function fillCommand(host: LedgerHost, [file]: string[], args: Comm
     let parsed: unknown;
     try {
       parsed = JSON.parse(io.readFile(pathOf(mappingPath)).toString('utf8'));
-    } catch (err) {
-      throw invalid(`映射文件“${mappingPath}”不是有效的 JSON：${(err as Error).message}`);
+    } catch {
+      // JSON.parse's own text is English and names a byte offset; the clerk needs what to look for.
+      throw invalid(`映射文件“${mappingPath}”不是有效的 JSON：请检查引号、逗号和冒号是否为英文半角，并保存为 UTF-8 编码。`);
     }
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid('映射文件应为 {"表头": "数据项目编号"} 形式的 JSON 对象。');
     // Header texts (or letters) go to the ledger as written: it finds the columns and says which it cannot.

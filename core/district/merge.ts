@@ -216,10 +216,10 @@ export function filesSheet(sources: MergeSource[], level: string | null | undefi
     { key: 'seq', header: '序号', type: 'int', width: 5, align: 'center' },
     { key: 'area', header: area.header, width: 14 },
     { key: 'code', header: '区划代码', width: 12, align: 'center' },
-    { key: 'fileName', header: '文件名', width: 36 },
+    { key: 'fileName', header: '文件名', width: 32 },
     { key: 'records', header: '记录数', type: 'int', width: 8, align: 'center' },
     { key: 'generatedAt', header: '导出时间', width: 20, align: 'center' },
-    { key: 'hash', header: '校验码（SHA-256）', width: 34 },
+    { key: 'hash', header: '校验码（SHA-256）', width: 40 },
     { key: 'check', header: '校验结果', width: 16, align: 'center' },
   ];
   const rows: Record<string, CellInput>[] = sources.map((s, i) => ({
@@ -229,7 +229,9 @@ export function filesSheet(sources: MergeSource[], level: string | null | undefi
     fileName: s.file.fileName,
     records: s.file.recordCount,
     generatedAt: String(s.file.meta.generatedAt ?? '').replace('T', ' ').slice(0, 19),
-    hash: s.file.computedHash,
+    // Printed as two lines of 32: one unbroken 64-digit run wraps where the font decides, and the row,
+    // sized by estimate, clipped its first line.
+    hash: s.file.computedHash.replace(/^(.{32})/, '$1\n'),
     check: s.file.hashOk ? '一致' : edited.has(s.file.fileName) ? '导出后被修改（经确认合并）' : '导出后被修改',
   }));
   return {

@@ -6,7 +6,7 @@
  * into scratch/form-fill/ to be looked at.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, type Io } from '../../cli/commands';
@@ -222,6 +222,28 @@ describe('a list form: 人员 into the department’s own 登记表', () => {
     expect(printed.rowCount).toBe(Math.ceil(PEOPLE / 3));
     const cli = dump(join(dir, 'cli.xlsx'));
     for (let r = 5; r < 5 + printed.rowCount; r++) expect(cli.cells[`C${r}`]).toBe('多巴一村');
+  });
+
+  it('`ledger fill` with a mapping file that is not JSON says what to check, in Chinese, and writes nothing', async () => {
+    const dir = ctx.dir;
+    // A clerk's hand-typed mapping: full-width quotes and colon, as a Chinese input method types them.
+    writeFileSync(join(dir, 'bad-mapping.json'), '{“家庭人口”：“hukou”}');
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t), writeFile: (p, d) => writeFileSync(p, d), readFile: (p) => readFileSync(p) };
+    const target = join(dir, 'never.xlsx');
+    const argv = ['fill', join(dir, 'roster-form.xlsx'), '--report', 'people-roster', '--out', target, '--mapping', join(dir, 'bad-mapping.json')];
+    const args = parseArgs(argv);
+    const code = await runCommand(ctx.host, args.rest[0]!, args.rest.slice(1), args, io).catch((e: Error) => {
+      err.push(e.message);
+      return 2;
+    });
+    expect(code).not.toBe(0);
+    const said = [...out, ...err].join('\n');
+    expect(said).toContain('不是有效的 JSON');
+    expect(said).toContain('英文半角');
+    expect(said).not.toMatch(/Unexpected|position|token/i);
+    expect(existsSync(target)).toBe(false);
   });
 
   it.skipIf(!hasSoffice)('renders in LibreOffice with every person and the computed 合计', () => {

@@ -5,7 +5,7 @@
  * the old state or the new one (people and attachments, files included), and every backup the list shows must verify.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -59,6 +59,12 @@ function runChild(mode: 'backup' | 'restore', dataDir: string, delayMs: number |
       done({ finished: stderr.includes('DONE'), ms: performance.now() - startedAt });
     });
   });
+}
+
+/** Finished backups in the data folder's backups/ (a killed run leaves at most a *.tmp, which is not one). */
+function zipsIn(dataDir: string): number {
+  const dir = join(dataDir, 'backups');
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.zip')).length : 0;
 }
 
 /** What "a state" is: the people and the attachments with their files' bytes. The audit log may gain the restore line. */
@@ -155,8 +161,9 @@ describe('killing a backup or a restore', { timeout: 180_000 }, () => {
       const random = seeded(seed + (mode === 'restore' ? 1 : 0));
       const span = mode === 'backup' ? backupMs : restoreMs;
       // Past the measured span too (the swap comes late in a restore), so kills just before and after it are among the points.
-      const delays = Array.from({ length: KILL_POINTS }, () => Math.round(random() * span * (mode === 'restore' ? 1.25 : 1.1)));
+      const delays = Array.from({ length: KILL_POINTS }, () => Math.round(random() * span * (mode === 'restore' ? 1.25 : 1.5)));
       const outcomes: string[] = [];
+      const backups: string[] = [];
       const bad: string[] = [];
       let next = 0;
       const worker = async () => {
@@ -165,7 +172,14 @@ describe('killing a backup or a restore', { timeout: 180_000 }, () => {
           const delay = delays[point]!;
           const dataDir = join(tmp.dir, `${mode}-${point}`);
           cpSync(template, dataDir, { recursive: true });
+          const zipsBefore = zipsIn(dataDir);
           const run = await runChild(mode, dataDir, delay);
+          // Counted before reopening, which may take its own daily backup; each zip there is inspected below.
+          if (mode === 'backup') {
+            const kept = zipsIn(dataDir) > zipsBefore;
+            backups.push(kept ? 'written' : 'none');
+            if (run.finished && !kept) bad.push(`point ${point} (${delay} ms, seed ${seed}): the backup reported done but no zip is there`);
+          }
           const found = fingerprint(dataDir);
           const state = found.state === oldState ? 'old' : found.state === newState ? 'new' : 'mixed';
           outcomes.push(state);
@@ -177,7 +191,9 @@ describe('killing a backup or a restore', { timeout: 180_000 }, () => {
       };
       await Promise.all(Array.from({ length: PARALLEL }, worker));
       const count = (s: string) => outcomes.filter((o) => o === s).length;
-      console.log(`${mode} kill: ${KILL_POINTS} points over a ${Math.round(span)} ms job (seed ${seed}): old ${count('old')}, new ${count('new')}, mixed ${count('mixed')}`);
+      const written = backups.filter((b) => b === 'written').length;
+      const made = mode === 'backup' ? `; backup zip whole ${written}, none ${backups.length - written}, partial 0` : '';
+      console.log(`${mode} kill: ${KILL_POINTS} points over a ${Math.round(span)} ms job (seed ${seed}): data old ${count('old')}, new ${count('new')}, mixed ${count('mixed')}${made}`);
       expect(bad).toEqual([]);
       if (mode === 'restore') {
         // The points must straddle the swap, or the test proves nothing.

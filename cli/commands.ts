@@ -30,7 +30,7 @@ export const USAGE = `用法：ledger <命令> [参数] [--data-dir 数据文件
         [--dry-run] [--mapping 映射.json] [--all-or-nothing]   只检查不写入 / 列对应关系 / 有错误就全不导入
   template <类型> --out <文件>       下载空白导入模板
   fill <上级表格.xlsx> --report <数据来源> --out <文件>   按上级模板填报：用台账数据填写上级发来的空白表格（保留原格式）
-        [--mapping 映射.json] [--unit 村名,…] [--from … --to …] [--no-mask]   映射文件：{"表头": "数据项目编号"}
+        [--sheet 工作表] [--mapping 映射.json] [--unit 村名,…] [--from … --to …] [--no-mask]   映射文件：{"表头": "数据项目编号"}
   rejudge                         按现行规则重新校验全部发展档案（进度输出到 stderr，Ctrl-C 取消）
   lock-reset                      清除忘记的锁屏密码（锁屏只保护界面；数据文件和命令行由 Windows 账户保护）
   backup --out <文件.zip>          备份数据库与附件到一个 .zip（写完并校验后才出现该文件）

@@ -29,7 +29,7 @@ export interface FormIo {
 }
 
 export const FILL_USAGE =
-  '用法：ledger fill <上级表格.xlsx> --report <数据来源> --out <输出文件.xlsx> [--mapping 映射.json] [--unit 村名,…] [--from YYYY-MM-DD --to YYYY-MM-DD] [--no-mask]';
+  '用法：ledger fill <上级表格.xlsx> --report <数据来源> --out <输出文件.xlsx> [--sheet 工作表] [--mapping 映射.json] [--unit 村名,…] [--from YYYY-MM-DD --to YYYY-MM-DD] [--no-mask]';
 
 const json = (v: unknown) => JSON.stringify(v, null, 2);
 const pathOf = (p: string) => (isAbsolute(p) ? p : resolve(process.cwd(), p));
@@ -55,9 +55,9 @@ async function unitIds(host: LedgerHost, option: string | true | undefined): Pro
 }
 
 export async function fillCommand(host: LedgerHost, [file]: string[], args: CommonArgs, io: FormIo): Promise<number> {
-  const { report, out, mapping: mappingPath, from, to, unit } = args.options;
+  const { report, out, mapping: mappingPath, from, to, unit, sheet } = args.options;
   if (!file || typeof report !== 'string' || typeof out !== 'string') throw invalid(FILL_USAGE);
-  const base = { fileName: basename(file), base64: io.readFile(pathOf(file)).toString('base64') };
+  const base = { fileName: basename(file), base64: io.readFile(pathOf(file)).toString('base64'), ...(typeof sheet === 'string' ? { sheetName: sheet } : {}) };
   const analysed = await invoke<Analysed>(host, 'forms.analyse', { ...base, reportId: report });
   let mapping: Record<string, string | null> | undefined;
   if (typeof mappingPath === 'string') {

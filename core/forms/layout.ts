@@ -41,6 +41,8 @@ export interface FormLayout {
   /** Matrix forms: the column holding the row labels, and the labels. */
   labelCol: number | null;
   rowLabels: RowLabel[];
+  /** Header columns whose name matched a field: which of a workbook's sheets is the form. */
+  matched: number;
 }
 
 const TOTAL = /^(合计|总计|小计|共计|全(镇|乡|街道|区|县|村)(合计|总计)?|汇总)$/;
@@ -75,9 +77,13 @@ export interface LayoutOptions {
   styled(row: number): boolean;
 }
 
+const isProse = (text: string) => /[。；;]|^\d+[.、．]\s*\S/.test(text) || text.length > 30;
+
 export function findLayout(sheet: SheetData, fields: readonly FieldDef[], opts: LayoutOptions): FormLayout | null {
   const found = findHeader(sheet, fields);
-  if (!found) return null;
+  // A line of 填表说明 ("2. 出生年月按…格式填写。") names a field but is prose, not a column heading.
+  const matched = found?.columns.filter((x) => x.key && !isProse(x.header)).length ?? 0;
+  if (!found || matched === 0) return null;
   const merges = parseMerges(sheet.merges);
   let headerTop = found.row + 1;
   const headerBottom = found.row + found.rows;
@@ -111,7 +117,7 @@ export function findLayout(sheet: SheetData, fields: readonly FieldDef[], opts: 
   const dataStart = headerBottom + 1;
   const matrix = matrixLabels(sheet, merges, columns, dataStart);
   if (matrix) {
-    return { sheet: sheet.name, title, headerTop, headerBottom, columns, dataStart, dataEnd: matrix.labels.at(-1)!.row, totalRows: matrix.labels.filter((l) => l.total).map((l) => l.row), shape: 'matrix', labelCol: matrix.col, rowLabels: matrix.labels };
+    return { sheet: sheet.name, title, headerTop, headerBottom, columns, dataStart, dataEnd: matrix.labels.at(-1)!.row, totalRows: matrix.labels.filter((l) => l.total).map((l) => l.row), shape: 'matrix', labelCol: matrix.col, rowLabels: matrix.labels, matched };
   }
   let dataEnd = headerBottom;
   const totalRows: number[] = [];
@@ -127,7 +133,7 @@ export function findLayout(sheet: SheetData, fields: readonly FieldDef[], opts: 
     if (texts.every((t) => /^\d+$/.test(t)) && opts.styled(r) && !FOOTER.test(first)) dataEnd = r;
     else break;
   }
-  return { sheet: sheet.name, title, headerTop, headerBottom, columns, dataStart, dataEnd, totalRows, shape: 'list', labelCol: null, rowLabels: [] };
+  return { sheet: sheet.name, title, headerTop, headerBottom, columns, dataStart, dataEnd, totalRows, shape: 'list', labelCol: null, rowLabels: [], matched };
 }
 
 /** The title: the longest text above the header (the 填报单位 line is shorter and names 单位/日期). */

@@ -37,22 +37,35 @@ async function allFields(ctx: LedgerContext): Promise<Map<FillSource, FillField[
 async function open(input: AnalyseIn, fields: Map<FillSource, FillField[]>): Promise<Opened> {
   const buffer = Buffer.from(input.base64, 'base64');
   const book = await openForm(buffer, input.sheetName);
-  const sheet = (await readWorkbook(buffer)).sheets.find((s) => s.name === book.sheet.name)!;
+  const read = await readWorkbook(buffer);
   const union: FieldDef[] = [...fields].flatMap(([s, fs]) => fs.map((f) => ({ ...f, key: `${s.reportId}:${f.key}` })));
   union.push({ key: SEQ_FIELD, label: '序号', synonyms: ['编号'] });
-  const layout = findLayout(sheet, union, {
-    styled: (r) => {
-      const row = book.sheet.getRow(r);
-      for (let c = 1; c <= sheet.rows[0]!.length; c++) if (Object.keys(row.getCell(c).border ?? {}).length) return true;
-      return false;
-    },
-  });
-  if (!layout) {
-    throw new LedgerError('INVALID_INPUT', `在工作表“${sheet.name}”的前 20 行中没有找到表头：没有一列的名称与台账中的项目对得上。`, {
-      hint: '请确认这是要填报的表格（表头应有“姓名”“村（社区）”等列名）；如果表格有多个工作表，请选择有表头的那一个。',
+  // Forms often open on a 填表说明 sheet, whose prose can name a field or two: unless the clerk chose a sheet, the
+  // form is the visible sheet whose header names the most fields (the first of equals).
+  const candidates = input.sheetName ? [book.sheet] : book.workbook.worksheets.filter((w) => w.state === 'visible');
+  let best: Opened | null = null;
+  for (const ws of candidates) {
+    const sheet = read.sheets.find((s) => s.name === ws.name);
+    if (!sheet) continue;
+    const width = sheet.rows[0]?.length ?? 0;
+    const layout = findLayout(sheet, union, {
+      styled: (r) => {
+        const row = ws.getRow(r);
+        for (let c = 1; c <= width; c++) if (Object.keys(row.getCell(c).border ?? {}).length) return true;
+        return false;
+      },
     });
+    if (layout && (!best || layout.matched > best.layout.matched)) best = { book: { ...book, sheet: ws }, sheet, layout, signature: formSignature(headerTexts(layout)) };
   }
-  return { book, sheet, layout, signature: formSignature(headerTexts(layout)) };
+  if (best) return best;
+  const names = candidates.map((w) => `“${w.name}”`).join('、');
+  throw new LedgerError(
+    'INVALID_INPUT',
+    candidates.length === 1
+      ? `在工作表${names}的前 20 行中没有找到表头：没有一列的名称与台账中的项目对得上。`
+      : `在 ${candidates.length} 个工作表（${names}）的前 20 行中都没有找到表头：没有一列的名称与台账中的项目对得上。`,
+    { hint: '请确认这是要填报的表格（表头应有“姓名”“村（社区）”等列名）。' },
+  );
 }
 
 function paramsOf(reportId: string): string[] {

@@ -82,3 +82,40 @@ test('按上级模板填报：打开上级表格、改一列的对应、填报�
   await expect(mapping.getByRole('row').filter({ hasText: '家庭人口' })).toContainText('户籍地');
   await expect(mapping.getByRole('row').filter({ hasText: '家庭人口' })).toContainText('上次的对应');
 });
+
+test('按上级模板填报：表格第一页是填表说明时自动找到有表头的工作表，也可以换工作表', async ({ app: page }, testInfo) => {
+  test.setTimeout(120_000);
+  await setUpTown(page, '多巴镇');
+  const units = await apiCall<Unit[]>(page, 'org.listUnits', {});
+  const p = PEOPLE[0]!;
+  await apiCall(page, 'people.create', { name: p.name, idNumber: validIdNumber(p.birth, p.seq), ethnicity: '01', education: '31', birthDate: p.birth, unitId: units[0]!.id });
+  const dir = testInfo.outputDir;
+  mkdirSync(dir, { recursive: true });
+  execFileSync('/usr/bin/python3', ['tests/helpers/make_forms.py', dir]);
+  const form = readFileSync(join(dir, 'roster-form-with-notes.xlsx'));
+
+  await page.getByRole('menuitem', { name: '报表中心' }).click();
+  const panel = page.getByTestId('form-fill-panel');
+  await panel.locator('input[type=file]').setInputFiles({ name: '人员登记表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: form });
+  await expect(panel).toContainText('湟中区村级人员基本情况登记表');
+  const sheet = panel.getByRole('combobox', { name: '工作表' });
+  await expect(sheet).toBeVisible();
+  await expect(panel.getByText('登记表', { exact: true })).toBeVisible();
+
+  // The clerk tries the instructions sheet: told plainly it has no header; the form stays as it was found.
+  await pickOption(page, sheet, '填表说明', '');
+  await expect(page.getByText('在工作表“填表说明”的前 20 行中没有找到表头')).toBeVisible();
+  await expect(panel).toContainText('湟中区村级人员基本情况登记表');
+  await expect(page.getByTestId('form-fill-mapping').getByRole('row').filter({ hasText: '姓名' })).toBeVisible();
+
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('form-fill-submit').click();
+  const file = join(dir, 'filled.xlsx');
+  await (await downloading).saveAs(file);
+  await expect(page.getByTestId('form-fill-result')).toContainText('已填报 1 行');
+  const py = "import openpyxl,json,sys; wb=openpyxl.load_workbook(sys.argv[1]); print(json.dumps([wb.sheetnames, wb['填表说明']['A3'].value, wb['登记表']['B5'].value], ensure_ascii=False))";
+  const [names, note, first] = JSON.parse(execFileSync('/usr/bin/python3', ['-c', py, file], { encoding: 'utf8' })) as [string[], string, string];
+  expect(names).toEqual(['填表说明', '登记表']);
+  expect(note).toBe('1. 请各村如实填写，不得漏报。');
+  expect(first).toBe(p.name);
+});

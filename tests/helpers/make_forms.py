@@ -3,7 +3,7 @@ wording and column order: a two-row header with merged cells, borders, fonts, fi
 a formula 合计 row and a footer; and one matrix form (villages down, counts across).
 
 Usage: /usr/bin/python3 tests/helpers/make_forms.py OUTDIR [--villages 多巴一村,多巴二村]
-Writes OUTDIR/roster-form.xlsx and OUTDIR/matrix-form.xlsx and prints a JSON summary of what it wrote.
+Writes OUTDIR/roster-form.xlsx (and roster-form-with-notes.xlsx, the same after a 填表说明 sheet) and OUTDIR/matrix-form.xlsx and prints a JSON summary of what it wrote.
 """
 import json
 import sys
@@ -91,6 +91,15 @@ def roster_form(path):
     ws.conditional_formatting.add("I5:I6", CellIsRule(operator="greaterThan", formula=["6"], fill=PatternFill("solid", fgColor="FFFFC7CE")))
     wb.defined_names.append(DefinedName("家庭人口合计", attr_text="登记表!$I$7"))
     wb.save(path)
+    # The same form as departments often send it: a 填表说明 sheet first, the table on the second.
+    notes = wb.create_sheet("填表说明", 0)
+    notes["A1"] = "填表说明"
+    notes["A1"].font = TITLE_FONT
+    for i, line in enumerate(["1. 请各村如实填写，不得漏报。", "2. 出生年月按“1980.01”格式填写。", "3. 于每月5日前报送。"], start=3):
+        notes[f"A{i}"] = line
+        notes[f"A{i}"].font = BODY_FONT
+    wb.active = 0
+    wb.save(path.replace(".xlsx", "-with-notes.xlsx"))
 
 
 def matrix_form(path, villages):

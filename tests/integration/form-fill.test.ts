@@ -224,6 +224,25 @@ describe('a list form: 人员 into the department’s own 登记表', () => {
     for (let r = 5; r < 5 + printed.rowCount; r++) expect(cli.cells[`C${r}`]).toBe('多巴一村');
   });
 
+  it('finds the table on the second sheet when the form opens on a 填表说明 sheet, and says which sheet has no header when that one is chosen', async () => {
+    const twoSheets = readFileSync(join(ctx.dir, 'roster-form-with-notes.xlsx')).toString('base64');
+    const found = (await ctx.host.invoke('forms.analyse', { fileName: '登记表.xlsx', base64: twoSheets })) as AnalyseResult;
+    expect(found).toMatchObject({ sheet: '登记表', sheets: ['填表说明', '登记表'], title: '湟中区村级人员基本情况登记表', headerRows: [3, 4] });
+    const filledTwo = (await ctx.host.invoke('forms.fill', { fileName: '登记表.xlsx', base64: twoSheets, reportId: 'people-roster' })) as FillResult;
+    expect(filledTwo.rowCount).toBe(PEOPLE);
+    const out = join(ctx.dir, 'two-sheets-filled.xlsx');
+    writeFileSync(out, Buffer.from(filledTwo.base64, 'base64'));
+    // The instructions stay as they were; the names went onto the form.
+    const py = `import openpyxl,json,sys; wb=openpyxl.load_workbook(sys.argv[1]); print(json.dumps([wb.sheetnames, wb['填表说明']['A3'].value, wb['登记表']['B5'].value], ensure_ascii=False))`;
+    const [names, note, first] = JSON.parse(execFileSync(PY, ['-c', py, out], { encoding: 'utf8' })) as [string[], string, string];
+    expect(names).toEqual(['填表说明', '登记表']);
+    expect(note).toBe('1. 请各村如实填写，不得漏报。');
+    expect(made.has(first)).toBe(true);
+    const chosen = await ctx.host.call('forms.analyse', { fileName: '登记表.xlsx', base64: twoSheets, sheetName: '填表说明' });
+    expect(chosen.ok).toBe(false);
+    if (!chosen.ok) expect(chosen.error.message).toContain('在工作表“填表说明”的前 20 行中没有找到表头');
+  });
+
   it('`ledger fill` with a mapping file that is not JSON says what to check, in Chinese, and writes nothing', async () => {
     const dir = ctx.dir;
     // A clerk's hand-typed mapping: full-width quotes and colon, as a Chinese input method types them.

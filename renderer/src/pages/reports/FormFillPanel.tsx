@@ -36,11 +36,11 @@ export function FormFillPanel({ units }: { units: Unit[] }) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<FillResult | null>(null);
 
-  const analyse = async (picked: { fileName: string; base64: string }, reportId?: string) => {
+  const analyse = async (picked: { fileName: string; base64: string }, reportId?: string, sheetName?: string) => {
     setBusy(true);
     setResult(null);
     try {
-      const a = await call('forms.analyse', { ...picked, ...(reportId ? { reportId } : {}) });
+      const a = await call('forms.analyse', { ...picked, ...(reportId ? { reportId } : {}), ...(sheetName ? { sheetName } : {}) });
       setFile(picked);
       setAnalysed(a);
       setMapping(Object.fromEntries(a.columns.map((c) => [c.col, c.key])));
@@ -73,6 +73,7 @@ export function FormFillPanel({ units }: { units: Unit[] }) {
       const [from, to] = period ?? [null, null];
       const r = await call('forms.fill', {
         ...file,
+        sheetName: analysed.sheet,
         reportId: analysed.reportId,
         mapping,
         unitIds: has('units') && unitIds.length ? unitIds : null,
@@ -123,7 +124,21 @@ export function FormFillPanel({ units }: { units: Unit[] }) {
         <Space orientation="vertical" size={12} style={{ width: '100%', marginTop: 12 }}>
           <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
             <Descriptions.Item label="表格标题">{analysed.title || '（未找到标题）'}</Descriptions.Item>
-            <Descriptions.Item label="工作表">{analysed.sheet}</Descriptions.Item>
+            <Descriptions.Item label="工作表">
+              {analysed.sheets.length > 1 ? (
+                <Select
+                  aria-label="工作表"
+                  size="small"
+                  style={{ minWidth: 160 }}
+                  value={analysed.sheet}
+                  disabled={busy}
+                  onChange={(sheetName: string) => void analyse(file, undefined, sheetName)}
+                  options={analysed.sheets.map((name) => ({ value: name, label: name }))}
+                />
+              ) : (
+                analysed.sheet
+              )}
+            </Descriptions.Item>
             <Descriptions.Item label="表头">
               第 {analysed.headerRows[0]}
               {analysed.headerRows[1] !== analysed.headerRows[0] ? `–${analysed.headerRows[1]}` : ''} 行
@@ -140,7 +155,7 @@ export function FormFillPanel({ units }: { units: Unit[] }) {
               style={{ minWidth: 280 }}
               value={analysed.reportId}
               disabled={busy}
-              onChange={(reportId: string) => void analyse(file, reportId)}
+              onChange={(reportId: string) => void analyse(file, reportId, analysed.sheet)}
               options={analysed.sources.map((s) => ({ value: s.reportId, label: `${s.label}（对上 ${s.matched} 列）` }))}
             />
           </Space>

@@ -127,12 +127,19 @@ export class LedgerHost {
    * export) are waited for and new ones wait until the switch is done; a running job refuses the switch (the clerk
    * lets it finish or presses 取消), checked again once the calls have drained since one of them may have started it.
    */
-  private async switchAfterWork(method: string, demo: () => boolean): Promise<AppStatus> {
+  private switchAfterWork(method: string, demo: () => boolean): Promise<AppStatus> {
+    return this.afterRunningCalls(() => {
+      this.refuseWhileJobsRun(method, false);
+      return this.exclusive(() => this.switchTo(demo()));
+    });
+  }
+
+  /** Holds new calls at the gate, waits for the running ones, then does `work` (which closes the open file). */
+  private async afterRunningCalls<T>(work: () => Promise<T>): Promise<T> {
     if (this.pendingSwitches++ === 0) this.gate = new Promise((resolve) => (this.openGate = resolve));
     try {
       while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
-      this.refuseWhileJobsRun(method, false);
-      return await this.exclusive(() => this.switchTo(demo()));
+      return await work();
     } finally {
       if (--this.pendingSwitches === 0) this.openGate();
     }
@@ -228,19 +235,22 @@ export class LedgerHost {
 
   /**
    * A restore's swap (core/backup/restore.ts): closes the open file, lets `work` replace it while nothing holds it,
-   * and reopens the same folder the way app.reopen does. Queued with the switches, so none runs in between.
+   * and reopens the same folder the way app.reopen does. Like a switch, it first lets calls already running (an
+   * export) finish on the old file and holds new ones until the restored file is open; queued with the switches.
    */
   private reopenAround(work: () => Promise<void> | void): Promise<LedgerContext> {
-    return this.exclusive(async () => {
-      this.ledger?.close();
-      this.ledger = null;
-      try {
-        await work();
-      } finally {
-        await this.switchTo(this.demo);
-      }
-      return this.context;
-    });
+    return this.afterRunningCalls(() =>
+      this.exclusive(async () => {
+        this.ledger?.close();
+        this.ledger = null;
+        try {
+          await work();
+        } finally {
+          await this.switchTo(this.demo);
+        }
+        return this.context;
+      }),
+    );
   }
 
   /** Demo data only ever goes into the demo folder: on the real data this refuses rather than switching. */

@@ -72,6 +72,26 @@ describe('backup', () => {
     expect(readdirSync(join(dir, 'backups')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('lets a running export finish on the old file before the restore swaps it, and the next call reads the restored data', async () => {
+    const { host } = await ledgerWithScan();
+    const backup = (await runJob(host, 'backup.create', {})).result as { fileName: string };
+    // Enough people that the roster is still being written when the restore reaches its swap.
+    host.context.sqlite
+      .prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 6000)
+         INSERT INTO people (name, gender, ethnicity, birth_date, id_number, sort_key) SELECT '测试' || i, '男', '01', '1990-01-01', 'T' || printf('%017d', i), 'ce shi ' || i FROM n`,
+      )
+      .run();
+    const exporting = host.call('reports.export', { reportId: 'people-roster' });
+    const restoring = runJob(host, 'backup.restore', { source: { fileName: backup.fileName }, confirm: true });
+    const exported = await exporting;
+    expect(exported.ok ? null : exported.error.message).toBeNull();
+    expect(exported).toMatchObject({ ok: true, data: { rowCount: 6001 } });
+    const restored = await restoring;
+    expect(restored.state, JSON.stringify(restored.error)).toBe('已完成');
+    expect(await peopleNames(host)).toEqual(['马晓东']);
+  }, 60_000);
+
   it('restores records and attachments as they were, after backing up the current state', async () => {
     const { host, dir, stepId, scanId } = await ledgerWithScan();
     const backup = (await runJob(host, 'backup.create', {})).result as { fileName: string };

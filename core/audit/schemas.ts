@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageOf, pageQuery } from '../schema/common';
+import { cleanText, isoDate, pageOf, pageQuery } from '../schema/common';
 
 export const auditEntry = z.object({
   id: z.number(),
@@ -16,7 +16,7 @@ export type AuditEntry = z.infer<typeof auditEntry>;
 export const auditQuery = z.object({
   entity: z.string().nullish(),
   action: z.string().nullish(),
-  q: z.string().trim().max(40).nullish(),
+  q: cleanText().max(40).nullish(),
   from: isoDate.nullish(),
   to: isoDate.nullish(),
   ...pageQuery,

@@ -2,11 +2,11 @@
 import { z } from 'zod';
 import { HOLIDAYS_2026, WORKDAYS_2026 } from './calendar';
 import { COMPLETION_MILESTONE, DEFAULT_FUNDING_SOURCES, DEFAULT_MILESTONES, DEFAULT_ROOMS, IN_USE_MILESTONE, START_MILESTONE } from './codes';
-import { isoDate } from '../schema/common';
+import { cleanText, isoDate } from '../schema/common';
 
 const names = (label: string) =>
   z
-    .array(z.string().trim().min(1).max(20))
+    .array(cleanText().min(1).max(20))
     .min(1, `${label}至少要有一项`)
     .refine((xs) => new Set(xs).size === xs.length, `${label}有重复项`);
 
@@ -14,7 +14,7 @@ export const centreConfig = z.object({
   fundingSources: names('资金来源'),
   rooms: names('功能室'),
   milestones: z
-    .array(z.object({ name: z.string().trim().min(1).max(20), days: z.number().int().min(0).max(730) }))
+    .array(z.object({ name: cleanText().min(1).max(20), days: z.number().int().min(0).max(730) }))
     .min(3)
     .refine((ms) => new Set(ms.map((m) => m.name)).size === ms.length, '节点名称有重复')
     .refine(

@@ -1,6 +1,6 @@
 /** The contract's shapes for 村级综合服务中心改造升级. Pure: the renderer imports them for forms and types. */
 import { z } from 'zod';
-import { id, isoDate, optionalText, pageOf, pageQuery } from '../schema/common';
+import { cleanText, id, isoDate, optionalText, pageOf, pageQuery } from '../schema/common';
 import { CENTRE_STATUSES, DECISION_STEPS, MONEY_KINDS, RENOVATION_TYPES } from './codes';
 import { centreConfig } from './config-schema';
 
@@ -31,7 +31,7 @@ const centreFields = {
   renovationType: z.enum(RENOVATION_TYPES, '请选择改造类型'),
   targetArea: area.nullish(),
   hallArea: area.nullish(),
-  rooms: z.array(z.object({ name: z.string().trim().min(1).max(20), area: area.nullish() })).max(30).default([]),
+  rooms: z.array(z.object({ name: cleanText().min(1).max(20), area: area.nullish() })).max(30).default([]),
   contractor: optionalText(60),
   leaderName: optionalText(30),
   leaderPhone: phone,
@@ -41,7 +41,7 @@ const centreFields = {
   requiredOn: isoDate,
   totalFen: fen.default(0),
   /** 总投资 by 资金来源: must add up to the total. */
-  funds: z.array(z.object({ source: z.string().trim().min(1).max(20), fen })).max(20).default([]),
+  funds: z.array(z.object({ source: cleanText().min(1).max(20), fen })).max(20).default([]),
   assetRegisteredOn: isoDate.nullish(),
   notEncumbered: z.boolean().default(false),
   note: optionalText(500),
@@ -71,7 +71,7 @@ export const progressInput = z.object({
   note: optionalText(500),
 });
 
-export const moneyInput = z.object({ centreId: id, kind: z.enum(MONEY_KINDS), source: z.string().trim().min(1).max(20), date: isoDate, amountFen: fen.min(1, '金额应大于0'), note: optionalText(200) });
+export const moneyInput = z.object({ centreId: id, kind: z.enum(MONEY_KINDS), source: cleanText().min(1).max(20), date: isoDate, amountFen: fen.min(1, '金额应大于0'), note: optionalText(200) });
 
 export const CENTRE_SORT_FIELDS = ['unitName', 'risk', 'progress', 'requiredOn'] as const;
 

@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { cleanText } from '../schema/common';
 
 export const districtFile = z.object({
-  fileName: z.string().trim().min(1).max(260),
+  fileName: cleanText().min(1).max(260),
   /** The township's .xlsx, base64-encoded (web mode uploads it; the CLI and the desktop read it from disk). */
   base64: z.string().min(1, '文件是空的'),
 });
 
 export const districtInput = z.object({
   /** The report to merge; absent: the report most of the files are. */
-  reportId: z.string().trim().min(1).max(60).nullish(),
+  reportId: cleanText().min(1).max(60).nullish(),
   files: z.array(districtFile).min(1, '请至少选择一个文件').max(300, '一次最多合并 300 个文件'),
   /** Merge files changed by hand after export (the clerk has checked them with the township). */
   acceptEdited: z.boolean().default(false),

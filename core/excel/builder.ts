@@ -43,6 +43,8 @@ export async function writeReportFile(path: string, meta: ReportMeta, sheets: Re
     await rename(temp, path);
   } catch (err) {
     file.destroy();
+    // A stream still opening creates its file after destroy(): remove it only once the handle is closed.
+    if (!file.closed) await once(file, 'close').catch(() => undefined);
     await rm(temp, { force: true });
     throw err;
   }

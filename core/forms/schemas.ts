@@ -1,15 +1,15 @@
 /** The contract's shapes for 按上级模板填报 (issue 12 §3). Pure. */
 import { z } from 'zod';
-import { id, isoDate } from '../schema/common';
+import { cleanText, id, isoDate } from '../schema/common';
 
 /** Column letter → field key, or null for 不填. */
 export const formMapping = z.record(z.string().regex(/^[A-Z]{1,3}$/, '列号应为 A、B … 这样的字母'), z.string().max(60).nullable());
 
 /** What a clerk or a script sends: a column named by its letter or by its header text (基本情况/出生年月, 出生年月). */
-export const chosenMapping = z.record(z.string().trim().min(1).max(200), z.string().max(60).nullable());
+export const chosenMapping = z.record(cleanText().min(1).max(200), z.string().max(60).nullable());
 
 export const analyseInput = z.object({
-  fileName: z.string().trim().min(1).max(200),
+  fileName: cleanText().min(1).max(200),
   /** The blank form, .xlsx, base64-encoded. */
   base64: z.string().min(1, '文件是空的'),
   sheetName: z.string().max(100).nullish(),

@@ -1,6 +1,6 @@
 /** The contract's shapes for import. Pure. */
 import { z } from 'zod';
-import { id } from '../schema/common';
+import { cleanText, id } from '../schema/common';
 
 /** The largest file an import takes (the web server's request limit leaves room for it once base64-encoded). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -10,7 +10,7 @@ export const importKind = z.enum(IMPORT_KINDS, '不支持的导入类型');
 
 export const importFileInput = z.object({
   kind: importKind,
-  fileName: z.string().trim().min(1).max(200),
+  fileName: cleanText().min(1).max(200),
   /** The .xlsx file, base64-encoded. */
   base64: z.string().min(1, '文件是空的'),
   sheetName: z.string().max(100).nullish(),

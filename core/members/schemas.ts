@@ -1,6 +1,6 @@
 /** The contract's shapes for 发展党员. Pure: the renderer imports them for forms and types. */
 import { z } from 'zod';
-import { id, isoDate, optionalText, pageOf, pageQuery } from '../schema/common';
+import { cleanText, id, isoDate, optionalText, pageOf, pageQuery } from '../schema/common';
 import type { MemberRecord } from './record';
 import { RULE_IDS, ruleTableOverridesSchema } from './rule-table';
 
@@ -8,7 +8,7 @@ const stepNo = z.number().int().min(1, '流程节点应为1至25').max(25, '流�
 const count = z.number().int().min(0, '不能为负数').max(100_000);
 
 export const stepPerson = z.object({
-  name: z.string().trim().min(1, '请填写姓名').max(30),
+  name: cleanText().min(1, '请填写姓名').max(30),
   title: optionalText(40),
   phone: optionalText(30),
   /** 正式党员? Required true for 培养联系人 and 介绍人 by R06/R10. */
@@ -70,7 +70,7 @@ export const reviewInput = z.object({
   reportMaterials: optionalText(1000),
   examDate: isoDate.nullish(),
   examNote: optionalText(2000),
-  contentItems: z.array(z.string().max(1000)).max(4).nullish(),
+  contentItems: z.array(cleanText().max(1000)).max(4).nullish(),
   conclusionResult: z.enum(['合格', '不合格']).nullish(),
   conclusionDate: isoDate.nullish(),
   conclusionSigner: optionalText(30),
@@ -79,7 +79,7 @@ export const reviewInput = z.object({
 export const letterInput = z.object({
   recordId: id,
   date: isoDate,
-  target: z.string().trim().min(1, '请填写函调单位').max(100),
+  target: cleanText().min(1, '请填写函调单位').max(100),
   replyDate: isoDate.nullish(),
   note: optionalText(500),
 });
@@ -201,7 +201,7 @@ export const RECORD_SORT_FIELDS = ['personName', 'lastStep', 'deadline', 'proble
 export type RecordSortField = (typeof RECORD_SORT_FIELDS)[number];
 
 export const recordQuery = z.object({
-  q: z.string().trim().max(40).nullish(),
+  q: cleanText().max(40).nullish(),
   stage: z.number().int().min(1).max(5).nullish(),
   unitId: id.nullish(),
   branchId: id.nullish(),

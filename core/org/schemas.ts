@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, optionalText, requiredText } from '../schema/common';
+import { cleanText, id, optionalText, requiredText } from '../schema/common';
 import { BRANCH_KINDS, UNIT_KINDS } from '../people/codes';
 import { DORMANT_YEARS } from './limits';
 
@@ -34,18 +34,18 @@ export type Settings = z.infer<typeof settings>;
 
 export const settingsPatch = z.object({
   unitName: requiredText('填报单位').optional(),
-  fillerName: z.string().trim().max(20).optional(),
-  reviewerName: z.string().trim().max(20).optional(),
+  fillerName: cleanText().max(20).optional(),
+  reviewerName: cleanText().max(20).optional(),
   phone: z
     .string()
     .trim()
     .regex(/^[\d\-+ ()（）转]*$/, '联系电话只能包含数字和“-”')
     .max(30)
     .optional(),
-  fontTitle: z.string().trim().min(1).max(30).optional(),
-  fontHeader: z.string().trim().min(1).max(30).optional(),
-  fontBody: z.string().trim().min(1).max(30).optional(),
-  reviewPartLabels: z.array(z.string().trim().min(1, '名称不能为空').max(12)).length(4, '政治审查须有四个环节').optional(),
+  fontTitle: cleanText().min(1).max(30).optional(),
+  fontHeader: cleanText().min(1).max(30).optional(),
+  fontBody: cleanText().min(1).max(30).optional(),
+  reviewPartLabels: z.array(cleanText().min(1, '名称不能为空').max(12)).length(4, '政治审查须有四个环节').optional(),
   dormantYears: z
     .number({ error: '“多年不发展党员”年限须是整数' })
     .int('“多年不发展党员”年限须是整数')
@@ -59,7 +59,7 @@ export const settingsPatch = z.object({
     .refine((v) => v === '' || v.length >= 16, '区县密钥至少 16 个字符（由区县组织部统一下发，各乡镇填写相同的密钥）')
     .optional(),
   countyTowns: z
-    .array(z.object({ name: requiredText('乡镇（街道）名称', 30), code: z.string().trim().max(12).nullable() }))
+    .array(z.object({ name: requiredText('乡镇（街道）名称', 30), code: cleanText().max(12).nullable() }))
     .max(100)
     .optional(),
 });
@@ -81,13 +81,13 @@ export const setupInput = z.object({
       }),
     )
     .max(500),
-  fillerName: z.string().trim().max(20).default(''),
-  reviewerName: z.string().trim().max(20).default(''),
-  phone: z.string().trim().max(30).default(''),
+  fillerName: cleanText().max(20).default(''),
+  reviewerName: cleanText().max(20).default(''),
+  phone: cleanText().max(30).default(''),
   /** 'county': the district's own ledger for 区县汇总; no villages are set up and `townName` is the county's name. */
   mode: z.enum(['town', 'county']).default('town'),
-  countyTowns: z.array(z.object({ name: requiredText('乡镇（街道）名称', 30), code: z.string().trim().max(12).nullable() })).max(100).optional(),
-  countyKey: z.string().trim().max(200).optional(),
+  countyTowns: z.array(z.object({ name: requiredText('乡镇（街道）名称', 30), code: cleanText().max(12).nullable() })).max(100).optional(),
+  countyKey: cleanText().max(200).optional(),
 });
 
 export const unit = z.object({

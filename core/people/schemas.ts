@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, optionalText, pageOf, pageQuery, requiredText } from '../schema/common';
+import { cleanText, id, isoDate, optionalText, pageOf, pageQuery, requiredText } from '../schema/common';
 import { ETHNICITIES, EDUCATIONS, GENDERS, OCCUPATIONS } from './codes';
 
 const ethnicityCodes = ETHNICITIES.map((e) => e.code) as [string, ...string[]];
@@ -10,7 +10,7 @@ export const personInput = z.object({
   /** Omitted gender and birth date are derived from the 公民身份号码. */
   gender: z.enum(GENDERS).nullish(),
   birthDate: isoDate.nullish(),
-  idNumber: z.string().trim().min(1, '请填写公民身份号码').max(40),
+  idNumber: cleanText().min(1, '请填写公民身份号码').max(40),
   ethnicity: z.enum(ethnicityCodes, '请选择民族'),
   education: z.enum(educationCodes).nullish(),
   occupation: z.enum(OCCUPATIONS).nullish(),
@@ -55,7 +55,7 @@ export const personUpdate = personInput.extend({ id });
 export const peopleSortFields = ['name', 'birthDate', 'unitName', 'createdAt', 'updatedAt'] as const;
 
 export const peopleQuery = z.object({
-  q: z.string().trim().max(40).nullish(),
+  q: cleanText().max(40).nullish(),
   unitId: id.nullish(),
   gender: z.enum(GENDERS).nullish(),
   ethnicity: z.string().nullish(),

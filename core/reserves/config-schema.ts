@@ -1,5 +1,6 @@
 /** The township's own lists, the "223"-style plan and the eligibility warnings. Pure: the settings page validates with it. */
 import { z } from 'zod';
+import { cleanText } from '../schema/common';
 import { EDUCATION_GROUPS } from '../people/codes';
 import {
   DEFAULT_AFFAIR_TYPES,
@@ -12,7 +13,7 @@ import {
 
 const list = (label: string) =>
   z
-    .array(z.string().trim().min(1).max(20))
+    .array(cleanText().min(1).max(20))
     .min(1, `${label}至少要有一项`)
     .refine((xs) => new Set(xs).size === xs.length, `${label}有重复项`);
 

@@ -1,7 +1,7 @@
 /** The contract's shapes for 村"两委"后备人才. Pure: the renderer imports them for forms and types. */
 import { z } from 'zod';
 import { EDUCATION_GROUPS } from '../people/codes';
-import { id, isoDate, optionalText, pageOf, pageQuery, requiredText } from '../schema/common';
+import { cleanText, id, isoDate, optionalText, pageOf, pageQuery, requiredText } from '../schema/common';
 import { AGE_BANDS, COST_ITEMS, EVENT_KINDS, NOMINATION_METHODS, POLITICAL_STATUSES, RESERVE_STATUSES, YEAR_RATINGS } from './codes';
 import { reserveConfig } from './config-schema';
 
@@ -132,7 +132,7 @@ export const assessmentInput = z
 export const RESERVE_SORT_FIELDS = ['name', 'unitName', 'statusOn', 'trainingHours'] as const;
 
 export const reserveQuery = z.object({
-  q: z.string().trim().max(40).nullish(),
+  q: cleanText().max(40).nullish(),
   unitId: id.nullish(),
   source: z.string().max(20).nullish(),
   status: z.enum(RESERVE_STATUSES).nullish(),

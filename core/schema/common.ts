@@ -20,17 +20,17 @@ export const isoDate = z
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 export const stripInvisible = (s: string) => s.replace(INVISIBLE, '');
 
+/** Any text a clerk types or a file brings that may be shown or printed: invisible marks removed, then trimmed. */
+export const cleanText = () => z.string().overwrite(stripInvisible).trim();
+
 export const optionalText = (max = 200) =>
-  z
-    .string()
-    .overwrite(stripInvisible)
-    .trim()
+  cleanText()
     .max(max, `不能超过${max}个字`)
     .nullish()
     .transform((s) => (s ? s : null));
 
 export const requiredText = (label: string, max = 100) =>
-  z.string().overwrite(stripInvisible).trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
+  cleanText().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
 
 export const id = z.number().int().positive();
 export const byId = z.object({ id });

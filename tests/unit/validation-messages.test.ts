@@ -73,6 +73,16 @@ describe('validation messages', () => {
     expect(refusal('org.addUnit', { name: '\u202E\u0000', kind: '村' }).message).toBe('“名称”填写有误：请填写名称');
   });
 
+  it('drop them from every text a report prints: 填报人, 函调单位, a 功能室 name, a file name', () => {
+    const rlo = '\u202E';
+    expect(parseInput(contract['org.updateSettings'].input, { fillerName: `张${rlo}三`, reviewPartLabels: [`谈${rlo}话`, '函调', '审查', '结论'] })).toMatchObject({
+      fillerName: '张三',
+      reviewPartLabels: ['谈话', '函调', '审查', '结论'],
+    });
+    expect(parseInput(contract['members.addLetter'].input, { recordId: 1, date: '2026-01-05', target: `多巴镇${rlo}派出所\u200B` })).toMatchObject({ target: '多巴镇派出所' });
+    expect(parseInput(contract['forms.analyse'].input, { fileName: `表${rlo}xslx.exe`, base64: 'AA==' })).toMatchObject({ fileName: '表xslx.exe' });
+  });
+
   it('has a Chinese label for every input field of the contract', () => {
     const missing = new Set<string>();
     const seen = new Set<unknown>();

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { apiCall } from './api';
 import { expect, pickOption, setUpTown, test, validIdNumber } from './fixtures';
 
@@ -25,6 +25,20 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.getByTestId('form-fill-panel').screenshot({ path: join(dir, `${name}.png`) });
 }
 
+/** Writes the openpyxl forms into `dir` and opens `name` in 报表中心's panel, as the clerk picks the file. */
+async function openForm(page: Page, dir: string, name: string) {
+  mkdirSync(dir, { recursive: true });
+  execFileSync('/usr/bin/python3', ['tests/helpers/make_forms.py', dir]);
+  const form = readFileSync(join(dir, name));
+  await page.getByRole('menuitem', { name: '报表中心' }).click();
+  const panel = page.getByTestId('form-fill-panel');
+  await upload(panel, form);
+  return { dir, form, panel };
+}
+
+const upload = (panel: Locator, buffer: Buffer) =>
+  panel.locator('input[type=file]').setInputFiles({ name: '人员登记表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+
 const PEOPLE = [
   { name: '韩卫东', birth: '1980-03-12', seq: '131', hukou: '多巴镇多巴一村3社' },
   { name: '马秀兰', birth: '1986-07-01', seq: '242', hukou: '多巴镇多巴二村1社' },
@@ -38,14 +52,7 @@ test('按上级模板填报：打开上级表格、改一列的对应、填报�
   for (const [i, p] of PEOPLE.entries()) {
     await apiCall(page, 'people.create', { name: p.name, idNumber: validIdNumber(p.birth, p.seq), ethnicity: '01', education: '31', birthDate: p.birth, unitId: units[i % 2]!.id, phone: `1389710000${i}`, hukou: p.hukou });
   }
-  const dir = testInfo.outputDir;
-  mkdirSync(dir, { recursive: true });
-  execFileSync('/usr/bin/python3', ['tests/helpers/make_forms.py', dir]);
-  const form = readFileSync(join(dir, 'roster-form.xlsx'));
-
-  await page.getByRole('menuitem', { name: '报表中心' }).click();
-  const panel = page.getByTestId('form-fill-panel');
-  await panel.locator('input[type=file]').setInputFiles({ name: '人员登记表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: form });
+  const { dir, form, panel } = await openForm(page, testInfo.outputDir, 'roster-form.xlsx');
   await expect(panel).toContainText('湟中区村级人员基本情况登记表');
   await expect(panel).toContainText('第 3–4 行');
   const mapping = page.getByTestId('form-fill-mapping');
@@ -77,7 +84,7 @@ test('按上级模板填报：打开上级表格、改一列的对应、填报�
   expect(String(read.cells.A9)).toMatch(/^填表人/);
 
   // The same form opened again comes with the corrected mapping.
-  await panel.locator('input[type=file]').setInputFiles({ name: '人员登记表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: form });
+  await upload(panel, form);
   await expect(panel).toContainText('已按上次的对应关系填好');
   await expect(mapping.getByRole('row').filter({ hasText: '家庭人口' })).toContainText('户籍地');
   await expect(mapping.getByRole('row').filter({ hasText: '家庭人口' })).toContainText('上次的对应');
@@ -89,14 +96,7 @@ test('按上级模板填报：表格第一页是填表说明时自动找到有�
   const units = await apiCall<Unit[]>(page, 'org.listUnits', {});
   const p = PEOPLE[0]!;
   await apiCall(page, 'people.create', { name: p.name, idNumber: validIdNumber(p.birth, p.seq), ethnicity: '01', education: '31', birthDate: p.birth, unitId: units[0]!.id });
-  const dir = testInfo.outputDir;
-  mkdirSync(dir, { recursive: true });
-  execFileSync('/usr/bin/python3', ['tests/helpers/make_forms.py', dir]);
-  const form = readFileSync(join(dir, 'roster-form-with-notes.xlsx'));
-
-  await page.getByRole('menuitem', { name: '报表中心' }).click();
-  const panel = page.getByTestId('form-fill-panel');
-  await panel.locator('input[type=file]').setInputFiles({ name: '人员登记表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: form });
+  const { dir, panel } = await openForm(page, testInfo.outputDir, 'roster-form-with-notes.xlsx');
   await expect(panel).toContainText('湟中区村级人员基本情况登记表');
   const sheet = panel.getByRole('combobox', { name: '工作表' });
   await expect(sheet).toBeVisible();

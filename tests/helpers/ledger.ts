@@ -45,3 +45,13 @@ export async function startHost(opts: { setUp?: boolean; now?: () => Date } = {}
     },
   };
 }
+
+/** `count` plain people straight into the table (numbered from `from`), for tests that need volume, not realism. */
+export function addPeople(host: LedgerHost, from: number, count: number): void {
+  host.context.sqlite
+    .prepare(
+      `WITH RECURSIVE n(i) AS (SELECT ? UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+       INSERT INTO people (name, gender, ethnicity, birth_date, id_number, sort_key) SELECT '测试' || i, '男', '01', '1990-01-01', 'T' || printf('%017d', i), 'ce shi ' || i FROM n`,
+    )
+    .run(from, from + count - 1);
+}

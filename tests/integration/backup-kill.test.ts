@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LedgerHost } from '../../core/host';
-import { SETUP_INPUT, makeIdNumber, tempDir } from '../helpers/ledger';
+import { SETUP_INPUT, addPeople, makeIdNumber, tempDir } from '../helpers/ledger';
 
 const ROOT = resolve(__dirname, '..', '..');
 const KILL_POINTS = 30;
@@ -100,15 +100,6 @@ async function reopenAndCheckBackups(dataDir: string): Promise<string[]> {
   return problems;
 }
 
-async function addPeople(host: LedgerHost, from: number, count: number) {
-  host.context.sqlite
-    .prepare(
-      `WITH RECURSIVE n(i) AS (SELECT ? UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-       INSERT INTO people (name, gender, ethnicity, birth_date, id_number, sort_key) SELECT '测试' || i, '男', '01', '1990-01-01', 'T' || printf('%017d', i), 'ce shi ' || i FROM n`,
-    )
-    .run(from, from + count - 1);
-}
-
 async function addScans(host: LedgerHost, stepId: number, count: number, tag: string) {
   for (let i = 0; i < count; i++) {
     const base64 = Buffer.concat([Buffer.from('%PDF-1.4 '), randomBytes(100_000)]).toString('base64');
@@ -132,12 +123,12 @@ describe('killing a backup or a restore', { timeout: 180_000 }, () => {
     const { id } = (await host.invoke('members.create', { personId: person.id, applicationDate: '2026-10-01' })) as { id: number };
     const stepId = ((await host.invoke('members.get', { id })) as { steps: { id: number | null }[] }).steps[0]!.id!;
     // The state a restore brings back: 4,000 people and 6 scans, kept as a backup.
-    await addPeople(host, 1, 4_000);
+    addPeople(host, 1, 4_000);
     await addScans(host, stepId, 6, '旧');
     const { jobId } = (await host.invoke('backup.create', {})) as { jobId: string };
     backupFile = ((await host.jobs.settled(jobId)).result as { fileName: string }).fileName;
     // The current state: 2,000 more people and 6 more scans.
-    await addPeople(host, 20_001, 2_000);
+    addPeople(host, 20_001, 2_000);
     await addScans(host, stepId, 6, '新');
     await host.close();
     oldState = fingerprint(template).state;

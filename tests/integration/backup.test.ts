@@ -11,7 +11,7 @@ import { openZip } from '../../core/backup/archive';
 import { chooseKept } from '../../core/backup/rotation';
 import type { LedgerHost } from '../../core/host';
 import { LedgerHost as Host } from '../../core/host';
-import { SETUP_INPUT, makeIdNumber, startHost, tempDir } from '../helpers/ledger';
+import { SETUP_INPUT, addPeople, makeIdNumber, startHost, tempDir } from '../helpers/ledger';
 
 let cleanup: (() => Promise<void>) | null = null;
 afterEach(async () => {
@@ -76,12 +76,7 @@ describe('backup', () => {
     const { host } = await ledgerWithScan();
     const backup = (await runJob(host, 'backup.create', {})).result as { fileName: string };
     // Enough people that the roster is still being written when the restore reaches its swap.
-    host.context.sqlite
-      .prepare(
-        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 6000)
-         INSERT INTO people (name, gender, ethnicity, birth_date, id_number, sort_key) SELECT '测试' || i, '男', '01', '1990-01-01', 'T' || printf('%017d', i), 'ce shi ' || i FROM n`,
-      )
-      .run();
+    addPeople(host, 1, 6000);
     const exporting = host.call('reports.export', { reportId: 'people-roster' });
     const restoring = runJob(host, 'backup.restore', { source: { fileName: backup.fileName }, confirm: true });
     const exported = await exporting;

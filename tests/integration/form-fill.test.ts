@@ -61,6 +61,13 @@ function render(file: string): string {
   return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
 }
 
+/** What `ledger` prints, kept, and the real file system. */
+function cliIo(): { out: string[]; err: string[]; io: Io } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, io: { out: (t) => out.push(t), err: (t) => err.push(t), writeFile: (p, d) => writeFileSync(p, d), readFile: (p) => readFileSync(p) } };
+}
+
 const noDollar = (s: unknown) => String(s).replace(/[$']/g, '');
 
 describe('a list form: 人员 into the department’s own 登记表', () => {
@@ -207,9 +214,7 @@ describe('a list form: 人员 into the department’s own 登记表', () => {
   it('`ledger fill` fills with a mapping file keyed by header text and prints the mapping and the unmapped columns', async () => {
     const dir = ctx.dir;
     writeFileSync(join(dir, 'mapping.json'), JSON.stringify({ 家庭人口: 'hukou', 手机号码: 'phone' }));
-    const out: string[] = [];
-    const err: string[] = [];
-    const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t), writeFile: (p, d) => writeFileSync(p, d), readFile: (p) => readFileSync(p) };
+    const { out, err, io } = cliIo();
     const argv = ['fill', join(dir, 'roster-form.xlsx'), '--report', 'people-roster', '--out', join(dir, 'cli.xlsx'), '--mapping', join(dir, 'mapping.json'), '--unit', '多巴一村'];
     const args = parseArgs(argv);
     const code = await runCommand(ctx.host, args.rest[0]!, args.rest.slice(1), args, io);
@@ -247,9 +252,7 @@ describe('a list form: 人员 into the department’s own 登记表', () => {
     const dir = ctx.dir;
     // A clerk's hand-typed mapping: full-width quotes and colon, as a Chinese input method types them.
     writeFileSync(join(dir, 'bad-mapping.json'), '{“家庭人口”：“hukou”}');
-    const out: string[] = [];
-    const err: string[] = [];
-    const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t), writeFile: (p, d) => writeFileSync(p, d), readFile: (p) => readFileSync(p) };
+    const { out, err, io } = cliIo();
     const target = join(dir, 'never.xlsx');
     const argv = ['fill', join(dir, 'roster-form.xlsx'), '--report', 'people-roster', '--out', target, '--mapping', join(dir, 'bad-mapping.json')];
     const args = parseArgs(argv);

@@ -2,8 +2,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import type { CommonArgs } from '../core/args';
-import { LedgerError, invalid } from '../core/errors';
+import { invalid } from '../core/errors';
 import type { LedgerHost } from '../core/host';
+import { invoke, jobToEnd } from './invoke';
 import type { DistrictMerged, DistrictPreview } from '../core/api/contract';
 
 export interface DistrictIo {
@@ -36,23 +37,8 @@ export function collectFiles(paths: string[]): string[] {
   return out;
 }
 
-async function invoke<T>(host: LedgerHost, method: string, input: unknown): Promise<T> {
-  const r = await host.call(method as never, input as never);
-  if (!r.ok) throw new LedgerError(r.error.code, r.error.message, r.error);
-  return r.data as T;
-}
-
-async function job<T>(host: LedgerHost, method: 'district.preview' | 'district.merge', input: unknown, io: DistrictIo): Promise<T> {
-  const { jobId } = await invoke<{ jobId: string }>(host, method, input);
-  let last = '';
-  for (;;) {
-    const s = await invoke<{ state: string; message: string; result?: unknown; error?: { code: string; message: string; hint?: string } }>(host, 'jobs.status', { jobId });
-    if (s.message !== last) io.err(s.message);
-    last = s.message;
-    if (s.state === '已完成') return s.result as T;
-    if (s.state !== '运行中') throw new LedgerError((s.error?.code ?? 'INTERNAL') as never, s.error?.message ?? s.state, s.error);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+function job<T>(host: LedgerHost, method: 'district.preview' | 'district.merge', input: unknown, io: DistrictIo): Promise<T> {
+  return jobToEnd<T>(host, method, input, (line) => io.err(line));
 }
 
 function printLines(preview: DistrictPreview, io: DistrictIo): void {

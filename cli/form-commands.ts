@@ -7,6 +7,7 @@ import { basename, isAbsolute, resolve } from 'node:path';
 import type { CommonArgs } from '../core/args';
 import { invalid } from '../core/errors';
 import type { LedgerHost } from '../core/host';
+import { invoke } from './invoke';
 
 /** What forms.analyse / forms.fill return that the command prints (the contract has the full shapes). */
 interface Analysed {
@@ -33,12 +34,6 @@ export const FILL_USAGE =
 
 const json = (v: unknown) => JSON.stringify(v, null, 2);
 const pathOf = (p: string) => (isAbsolute(p) ? p : resolve(process.cwd(), p));
-
-async function invoke<T>(host: LedgerHost, method: string, input: unknown): Promise<T> {
-  const r = await host.call(method as never, input as never);
-  if (!r.ok) throw Object.assign(new Error(r.error.message), { ledger: r.error });
-  return r.data as T;
-}
 
 async function unitIds(host: LedgerHost, option: string | true | undefined): Promise<number[] | undefined> {
   if (typeof option !== 'string') return undefined;

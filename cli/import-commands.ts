@@ -3,6 +3,7 @@ import { basename, isAbsolute, resolve } from 'node:path';
 import type { CommonArgs } from '../core/args';
 import { invalid } from '../core/errors';
 import type { LedgerHost } from '../core/host';
+import { invoke, jobToEnd } from './invoke';
 
 export interface ImportIo {
   out(text: string): void;
@@ -14,24 +15,8 @@ export interface ImportIo {
 const json = (v: unknown) => JSON.stringify(v, null, 2);
 const pathOf = (p: string) => (isAbsolute(p) ? p : resolve(process.cwd(), p));
 
-async function invoke<T>(host: LedgerHost, method: string, input: unknown): Promise<T> {
-  const r = await host.call(method as never, input as never);
-  if (!r.ok) throw Object.assign(new Error(r.error.message), { ledger: r.error });
-  return r.data as T;
-}
-
-/** Runs an import job to its end, progress on stderr; the job's result, or its error thrown. */
-async function job<T>(host: LedgerHost, method: 'import.preview' | 'import.commit', input: unknown, io: ImportIo): Promise<T> {
-  const { jobId } = await invoke<{ jobId: string }>(host, method, input);
-  let last = '';
-  for (;;) {
-    const s = await invoke<{ state: string; message: string; result?: unknown; error?: { message: string } }>(host, 'jobs.status', { jobId });
-    if (s.message !== last) io.err(s.message);
-    last = s.message;
-    if (s.state === '已完成') return s.result as T;
-    if (s.state !== '运行中') throw Object.assign(new Error(s.error?.message ?? s.state), { ledger: s.error });
-    await new Promise((r) => setTimeout(r, 50));
-  }
+function job<T>(host: LedgerHost, method: 'import.preview' | 'import.commit', input: unknown, io: ImportIo): Promise<T> {
+  return jobToEnd<T>(host, method, input, (line) => io.err(line));
 }
 
 interface Preview {

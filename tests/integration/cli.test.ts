@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,16 @@ describe('ledger CLI', { timeout: 120_000 }, () => {
     expect(ledger('call', 'no.such.method', '{}').code).toBe(2);
     const listed = JSON.parse(ledger('call', 'people.list', '{}').stdout) as { total: number };
     expect(listed.total).toBe(1);
+  });
+
+  it('an import of a file that is not Excel says so in Chinese with the input-error code and exit 2, not 程序内部错误', () => {
+    const notExcel = join(tmp.dir, '花名册.xlsx');
+    writeFileSync(notExcel, '姓名,身份证号\n马秀兰,630122199005120027\n');
+    const run = ledger('import', 'people', notExcel, '--dry-run');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('这不是 Excel（.xlsx）文件');
+    expect(run.stderr).toContain('"code": "INVALID_INPUT"');
+    expect(run.stderr).not.toContain('程序内部错误');
   });
 
   it('lists reports and exports the roster for one village', async () => {

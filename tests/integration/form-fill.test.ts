@@ -248,6 +248,17 @@ describe('a list form: 人员 into the department’s own 登记表', () => {
     if (!chosen.ok) expect(chosen.error.message).toContain('在工作表“填表说明”的前 20 行中没有找到表头');
   });
 
+  it('`ledger fill --sheet` naming a sheet the form has not: the ledger\'s own message and the sheets there are, not 程序内部错误', async () => {
+    const { err, io } = cliIo();
+    const target = join(ctx.dir, 'never-sheet.xlsx');
+    const args = parseArgs(['fill', join(ctx.dir, 'roster-form-with-notes.xlsx'), '--report', 'people-roster', '--sheet', '汇总表', '--out', target]);
+    const code = await runCommand(ctx.host, args.rest[0]!, args.rest.slice(1), args, io);
+    expect(code).not.toBe(0);
+    const { error } = JSON.parse(err.join('\n')) as { error: unknown };
+    expect(error).toMatchObject({ code: 'INVALID_INPUT', message: '表格中没有名为“汇总表”的工作表。', hint: '表格中的工作表：填表说明、登记表' });
+    expect(existsSync(target)).toBe(false);
+  });
+
   it('`ledger fill` with a mapping file that is not JSON says what to check, in Chinese, and writes nothing', async () => {
     const dir = ctx.dir;
     // A clerk's hand-typed mapping: full-width quotes and colon, as a Chinese input method types them.
